@@ -1,0 +1,26 @@
+// Bundles the runtime entry points into dist/ (one file each: module loading is on
+// the watched hot path) and type-checks + compiles everything into build/ for tests.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+rmSync('build', { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  define: { STORE_BUNDLE: '"store.js"' },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/supervise/main.ts'], outfile: 'dist/supervisor.js' }),
+  build({ ...common, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' }),
+]);
+
+execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.json'], { stdio: 'inherit' });

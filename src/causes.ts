@@ -1,0 +1,19 @@
+// The cause labels of CONTRACT.md, "Snapshot".
+export const CAUSES = [
+  'proxy-unresponsive',
+  'connect-stall',
+  'dns-stall',
+  'tls-stall',
+  'sumdb-unresponsive',
+  'vcs-unresponsive',
+  'vcs-credential-prompt',
+  'modcache-lock',
+  'toolchain-download',
+  'unknown',
+] as const;
+
+export type Cause = (typeof CAUSES)[number];
+
+export function isCause(s: string): s is Cause {
+  return (CAUSES as readonly string[]).includes(s);
+}

@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { CAUSES, isCause } from '../causes';
+import { formatTable } from '../ui/table';
+import { styleFor } from '../ui/style';
+import { parseSince, relativeTime } from '../ui/time';
+import { UsageError, type Command } from './command';
+import { commandLine, duration, outcome } from './describe-run';
+import { openHistory } from './open-store';
+import type { HistoryQuery } from '../store/store';
+
+function positiveInt(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} takes a whole number above 0, not ${String(value)}`);
+  return n;
+}
+
+export const history: Command = {
+  name: 'history',
+  summary: 'past hangs, newest first (--all: every watched run)',
+  usage: 'gomod-shim history [--all] [--json] [--limit N] [--since 2h|7d|2026-11-01] [--cwd DIR] [--module PATH] [--cause LABEL]',
+  flags: {
+    boolean: ['all', 'json'],
+    string: ['since', 'cwd', 'module', 'cause', 'limit'],
+  },
+  run(args, ctx) {
+    const now = Date.now();
+    const query: HistoryQuery = { hungOnly: !args.all, limit: args.limit === undefined ? 20 : positiveInt('limit', args.limit) };
+    if (args.since !== undefined) {
+      const since = parseSince(String(args.since), now);
+      if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${args.since}`);
+      query.since = since;
+    }
+    if (args.cwd !== undefined) query.cwd = path.resolve(String(args.cwd));
+    if (args.module !== undefined) query.module = String(args.module);
+    if (args.cause !== undefined) {
+      if (!isCause(String(args.cause))) throw new UsageError(`--cause takes one of ${CAUSES.join(', ')}`);
+      query.cause = String(args.cause);
+    }
+
+    const store = openHistory(ctx.env);
+    const runs = store.list(query);
+    store.close();
+
+    if (args.json) {
+      ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      return 0;
+    }
+    if (runs.length === 0) {
+      ctx.stdout.write(query.hungOnly ? 'No hangs recorded. (gomod-shim history --all lists every watched run.)\n' : 'No watched runs recorded yet.\n');
+      return 0;
+    }
+    const style = styleFor(ctx.stdout, ctx.env);
+    const rows = runs.map((r) => [
+      style.dim(`#${r.id}`),
+      relativeTime(r.started_at, now),
+      duration(r),
+      outcome(r, style),
+      r.cause ?? '',
+      r.module ?? r.cwd,
+      commandLine(r),
+    ]);
+    ctx.stdout.write(`${formatTable(['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'MODULE / DIR', 'COMMAND'].map(style.bold), rows)}\n`);
+    return 0;
+  },
+};

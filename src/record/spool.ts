@@ -1,0 +1,72 @@
+// The run journal: one small append-only file per run, beside the database.
+// Writing it costs a few syscalls, so a watched run never waits on SQLite
+// (DESIGN.md: "nothing slow between go's exit and ours"). The store folds
+// these files into the database (src/store/ingest.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RunEnd, RunStart } from './run-record';
+
+export type SpoolEntry = { start: RunStart } | { end: RunEnd };
+
+export function spoolFile(spoolDir: string, uuid: string): string {
+  return path.join(spoolDir, `${uuid}.jsonl`);
+}
+
+/** Appends one entry; creates the folder (0700) and file (0600) on first use. Throws on failure. */
+export function appendSpool(spoolDir: string, uuid: string, entry: SpoolEntry): void {
+  const file = spoolFile(spoolDir, uuid);
+  const line = `${JSON.stringify(entry)}\n`;
+  try {
+    fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    fs.mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+  }
+}
+
+export interface SpooledRun {
+  file: string;
+  start: RunStart;
+  end: RunEnd | null;
+}
+
+/** Parses a journal; a torn last line (a crash mid-write) is ignored. */
+export function parseSpool(text: string): { start: RunStart | null; end: RunEnd | null } {
+  let start: RunStart | null = null;
+  let end: RunEnd | null = null;
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const entry = JSON.parse(line) as Partial<{ start: RunStart; end: RunEnd }>;
+      if (entry.start) start = entry.start;
+      if (entry.end) end = entry.end;
+    } catch {
+      // torn write: skip
+    }
+  }
+  return { start, end };
+}
+
+export function readSpoolDir(spoolDir: string): SpooledRun[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(spoolDir);
+  } catch {
+    return [];
+  }
+  const runs: SpooledRun[] = [];
+  for (const name of names) {
+    if (!name.endsWith('.jsonl')) continue;
+    const file = path.join(spoolDir, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue; // removed by a concurrent reader
+    }
+    const { start, end } = parseSpool(text);
+    if (start) runs.push({ file, start, end });
+  }
+  return runs;
+}

@@ -1,0 +1,28 @@
+// Append-only: never edit a shipped migration, add the next number.
+// The applied count is PRAGMA user_version.
+export const MIGRATIONS: readonly string[] = [
+  // 1: one row per watched run, written at start and completed at the end (two-phase),
+  //    so a killed shim still leaves a trace. uuid ties the row to its journal file.
+  `CREATE TABLE runs (
+     id             INTEGER PRIMARY KEY AUTOINCREMENT,
+     uuid           TEXT    NOT NULL UNIQUE,
+     status         TEXT    NOT NULL DEFAULT 'running', -- running | finished | lost
+     started_at     TEXT    NOT NULL,                   -- ISO 8601, UTC
+     ended_at       TEXT,
+     duration_ms    INTEGER,
+     cwd            TEXT    NOT NULL,
+     module         TEXT,
+     subcommand     TEXT    NOT NULL,
+     argv           TEXT    NOT NULL,                   -- JSON array, without "go"
+     exit_code      INTEGER,
+     signal         TEXT,
+     hung           INTEGER NOT NULL DEFAULT 0,
+     cause          TEXT,
+     summary        TEXT,
+     supervisor_pid INTEGER,
+     go_pid         INTEGER,
+     real_go        TEXT
+   );
+   CREATE INDEX runs_by_start ON runs (started_at);
+   CREATE INDEX runs_hung_by_start ON runs (hung, started_at);`,
+];

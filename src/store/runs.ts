@@ -1,0 +1,102 @@
+// Typed queries over the runs table, and the one mapping from a row to a HistoryItem.
+import type { RunEnd, RunStart } from '../record/run-record';
+import type { Db } from './database';
+
+export interface HistoryItem {
+  id: number;
+  uuid: string;
+  status: 'running' | 'finished' | 'lost';
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number | null;
+  cwd: string;
+  module: string | null;
+  subcommand: string;
+  argv: string[];
+  exit_code: number | null;
+  signal: string | null;
+  hung: boolean;
+  cause: string | null;
+  summary: string | null;
+  go_pid: number | null;
+}
+
+interface RunRow extends Omit<HistoryItem, 'argv' | 'hung'> {
+  argv: string;
+  hung: number;
+}
+
+function toHistoryItem(row: RunRow): HistoryItem {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    status: row.status,
+    started_at: row.started_at,
+    ended_at: row.ended_at,
+    duration_ms: row.duration_ms,
+    cwd: row.cwd,
+    module: row.module,
+    subcommand: row.subcommand,
+    argv: JSON.parse(row.argv) as string[],
+    exit_code: row.exit_code,
+    signal: row.signal,
+    hung: row.hung === 1,
+    cause: row.cause,
+    summary: row.summary,
+    go_pid: row.go_pid,
+  };
+}
+
+const COLUMNS = `id, uuid, status, started_at, ended_at, duration_ms, cwd, module, subcommand, argv,
+                 exit_code, signal, hung, cause, summary, go_pid`;
+
+/** Inserts the start of a run unless it is already there; returns its id. */
+export function insertRunStart(db: Db, start: RunStart): number {
+  db.prepare(
+    `INSERT INTO runs (uuid, started_at, cwd, module, subcommand, argv, supervisor_pid, go_pid, real_go)
+     VALUES (@uuid, @startedAt, @cwd, @module, @subcommand, @argv, @supervisorPid, @goPid, @realGo)
+     ON CONFLICT (uuid) DO NOTHING`,
+  ).run({ ...start, argv: JSON.stringify(start.argv) });
+  const row = db.prepare('SELECT id FROM runs WHERE uuid = ?').get(start.uuid) as { id: number };
+  return row.id;
+}
+
+export function completeRun(db: Db, uuid: string, end: RunEnd): void {
+  db.prepare(
+    `UPDATE runs SET status = 'finished', ended_at = @endedAt, duration_ms = @durationMs,
+            exit_code = @exitCode, signal = @signal, hung = MAX(hung, @hung)
+     WHERE uuid = @uuid`,
+  ).run({ ...end, hung: end.hung ? 1 : 0, uuid });
+}
+
+/** A run whose supervisor died without recording the end (killed, crashed, power loss). */
+export function markRunLost(db: Db, uuid: string): void {
+  db.prepare(`UPDATE runs SET status = 'lost' WHERE uuid = ? AND status = 'running'`).run(uuid);
+}
+
+export interface HistoryQuery {
+  hungOnly: boolean;
+  limit: number;
+  since?: string; // ISO 8601
+  cwd?: string;
+  module?: string;
+  cause?: string;
+}
+
+export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: q.limit };
+  if (q.hungOnly) where.push('hung = 1');
+  if (q.since) (where.push('started_at >= @since'), (params.since = q.since));
+  if (q.cwd) (where.push('cwd = @cwd'), (params.cwd = q.cwd));
+  if (q.module) (where.push('module = @module'), (params.module = q.module));
+  if (q.cause) (where.push('cause = @cause'), (params.cause = q.cause));
+  const sql = `SELECT ${COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY started_at DESC, id DESC LIMIT @limit`;
+  return (db.prepare(sql).all(params) as RunRow[]).map(toHistoryItem);
+}
+
+export function getRun(db: Db, id: number): HistoryItem | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+  return row ? toHistoryItem(row) : null;
+}

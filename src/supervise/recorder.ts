@@ -1,0 +1,72 @@
+// Two-phase recording of one run. The start goes to the journal at once (no SQLite on
+// the way to go); a run still going after PROMOTE_AFTER_MS is moved into the database,
+// so long runs have their row while they run. Every failure: one warning, go goes on.
+import * as path from 'node:path';
+import { spoolDirFor } from '../paths';
+import { appendSpool } from '../record/spool';
+import type { RunEnd, RunStart } from '../record/run-record';
+import type { HistoryStore } from '../store/store';
+import { warnOnce } from './warn';
+
+export const PROMOTE_AFTER_MS = 1000;
+
+// dist/store.js, bundled apart so the hot path never loads better-sqlite3 (scripts/build.mjs).
+declare const STORE_BUNDLE: string | undefined;
+
+function loadStoreClass(): typeof HistoryStore {
+  const file = typeof STORE_BUNDLE === 'string' ? path.join(__dirname, STORE_BUNDLE) : path.join(__dirname, '../store/store');
+  return (require(file) as { HistoryStore: typeof HistoryStore }).HistoryStore;
+}
+
+export class RunRecorder {
+  private store: HistoryStore | null = null;
+  private storeFailed = false;
+  private readonly spoolDir: string;
+  rowId: number | null = null;
+
+  constructor(
+    private readonly dbPath: string,
+    readonly start: RunStart,
+  ) {
+    this.spoolDir = spoolDirFor(dbPath);
+  }
+
+  begin(): void {
+    this.journal({ start: this.start }, 'could not record the start of this run');
+  }
+
+  /** Opens the database and moves this run's journal into it. */
+  promote(): HistoryStore | null {
+    if (this.store || this.storeFailed) return this.store;
+    try {
+      const store = new (loadStoreClass())(this.dbPath);
+      this.rowId = store.adoptRun(this.start.uuid);
+      this.store = store;
+    } catch (err) {
+      this.storeFailed = true;
+      warnOnce(`${(err as Error).message}; go runs on, unrecorded in the database`);
+    }
+    return this.store;
+  }
+
+  finish(end: RunEnd): void {
+    if (this.store) {
+      try {
+        this.store.completeRun(this.start.uuid, end);
+        this.store.close();
+        return;
+      } catch {
+        // fall back to the journal
+      }
+    }
+    this.journal({ end }, 'could not record the end of this run');
+  }
+
+  private journal(entry: Parameters<typeof appendSpool>[2], what: string): void {
+    try {
+      appendSpool(this.spoolDir, this.start.uuid, entry);
+    } catch (err) {
+      warnOnce(`${what} in ${this.spoolDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// Relative times for people ("3m ago"), and --since values for machines.
+import { parseGoDuration } from '../duration';
+
+const UNITS: [string, number][] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+];
+
+export function relativeTime(iso: string, now: number): string {
+  const ms = now - Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  if (ms < 5000) return 'just now';
+  if (ms >= 30 * 86_400_000) return iso.slice(0, 10);
+  for (const [unit, size] of UNITS) if (ms >= size) return `${Math.floor(ms / size)}${unit} ago`;
+  return 'just now';
+}
+
+/**
+ * `--since 2h`, `7d`, `1w`, `90m`, `1h30m` (ago), or a date / date-time (`2026-11-01`,
+ * `2026-11-01T08:00:00Z`). Returns an ISO 8601 instant, or null when it is neither.
+ */
+export function parseSince(text: string, now: number): string | null {
+  const days = /^(\d+)([dw])$/.exec(text.trim());
+  if (days) return new Date(now - Number(days[1]) * (days[2] === 'w' ? 7 : 1) * 86_400_000).toISOString();
+  const ms = parseGoDuration(text);
+  if (ms !== null) return new Date(now - ms).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return null;
+  const at = Date.parse(text.trim());
+  return Number.isFinite(at) ? new Date(at).toISOString() : null;
+}

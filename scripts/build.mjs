@@ -2,10 +2,7 @@
 // the watched hot path) and type-checks + compiles everything into build/ for tests.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
-rmSync('build', { recursive: true, force: true });
 
 const common = {
   bundle: true,

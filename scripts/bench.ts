@@ -1,0 +1,71 @@
+// npm run bench: the DESIGN.md "Performance targets" for the go shim, measured side by
+// side in one run against the real go (see scripts/bench/*). A measurement, not a test:
+// it exits 0 even when a target fails, and says FAIL plainly.
+//   node build/scripts/bench.js [--quick] [--keep-node-env]
+//   --quick: a fifth of the rounds, for trying things
+//   --keep-node-env: keep NODE_OPTIONS / NODE_EXTRA_CA_CERTS from the calling environment
+// Where the time goes: node build/scripts/bench/profile.js (scripts/bench/profile.ts).
+import * as os from 'node:os';
+import { REAL_GO, SHIM_GO } from '../test/helpers/shim';
+import { journalCount, NODE_START_SETTINGS, setUp } from './bench/fixtures';
+import { floorGap, groupTable, type FigureResult } from './bench/report';
+import { groups } from './bench/scenarios';
+import { checkOnce, interleave } from './bench/timing';
+
+// tempDir() cleans up on 'exit'; turn Ctrl-C into one. spawnSync's child gets the same SIGINT.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const scale = process.argv.includes('--quick') ? 0.2 : 1;
+  const keepNodeEnv = process.argv.includes('--keep-node-env');
+  const fx = await setUp(keepNodeEnv);
+  const all = groups(fx, scale);
+
+  console.log('gomod-shim bench (DESIGN.md "Performance targets")');
+  console.log(`  shim     ${SHIM_GO}`);
+  console.log(`  real go  ${REAL_GO}: ${checkOnce({ file: REAL_GO, args: ['version'], cwd: fx.app, env: fx.env }).trim()}`);
+  console.log(`  node     ${fx.node} ${checkOnce({ file: fx.node, args: ['--version'], cwd: fx.app, env: fx.env }).trim()}`);
+  const dropped = NODE_START_SETTINGS.filter((k) => process.env[k] !== undefined);
+  if (dropped.length > 0) {
+    console.log(`  env      ${dropped.join(', ')} ${keepNodeEnv ? 'kept (--keep-node-env)' : 'removed: they change every node start (--keep-node-env keeps them)'}`);
+  }
+  console.log(`  machine  ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, load ${load()}`);
+  console.log('  method   spawnSync per sample, hrtime wall clock, variants round-robin with rotating order;');
+  console.log('           ratio: unwatched = median(shim) / median(direct);');
+  console.log('                  watched   = (median(variant) − median(direct)) / median(node -e 0)');
+
+  const results: FigureResult[] = [];
+  for (const group of all) {
+    for (const v of group.variants) checkOnce(v.cmd); // every variant works before it is timed
+    const before = journalCount(fx.spoolDir);
+    process.stderr.write(`bench: ${group.title}: ${group.warmup} warm-up + ${group.rounds} rounds × ${group.variants.length} variants…\n`);
+    const t0 = process.hrtime.bigint();
+    const samples = interleave(group.variants, group.warmup, group.rounds);
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const table = groupTable(group, samples);
+    results.push(...table.results);
+
+    console.log(`\n${group.title} — ${group.rounds} rounds (+${group.warmup} warm-up), ${secs.toFixed(1)} s`);
+    console.log(table.text);
+    // The journal proves which runs the shim watched (one file per watched run).
+    const recorded = group.variants.filter((v) => v.recorded).length * (group.warmup + group.rounds);
+    const got = journalCount(fx.spoolDir) - before;
+    console.log(`journal: ${got} runs recorded, ${recorded} expected${got === recorded ? '' : '  ** MISMATCH **'}`);
+  }
+
+  console.log('');
+  for (const line of floorGap(results)) console.log(line);
+  const judged = results.filter((r) => r.pass !== null);
+  const failed = judged.filter((r) => r.pass === false);
+  console.log(`\n${judged.length - failed.length}/${judged.length} targets PASS${failed.length ? `; FAIL: ${failed.map((r) => r.figure.variant).join(', ')}` : ''}`);
+  console.log(`load ${load()}; total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exitCode = 1;
+});

@@ -42,8 +42,7 @@ function describeRun(realGo: string, goArgs: string[], goPid: number | null): Ru
   };
 }
 
-function supervise(child: ChildProcess, tracker: DescendantTracker, realGo: string, goArgs: string[], startedMs: number): void {
-  const relay = new StderrRelay(child.stderr!);
+function supervise(child: ChildProcess, tracker: DescendantTracker, relay: StderrRelay, realGo: string, goArgs: string[], startedMs: number): void {
   process.on('uncaughtException', (err) => warnOnce(`internal error: ${err.message}`));
 
   const { config, warnings } = loadConfig(process.env);
@@ -78,16 +77,22 @@ function main(): void {
   const ignoredSignals = restoreGoEnvironment(process.env);
   let child: ChildProcess | null = null;
   let tracker: DescendantTracker | null = null;
+  let relay: StderrRelay | null = null;
   // Before the spawn, so that no signal finds us without a listener once go runs.
   // SIGQUIT: we survive it; the snapshot it triggers comes with the monitor.
-  forwardSignals(() => child, { beforeForward: () => tracker?.rememberNow(), onQuit: () => {} });
+  forwardSignals(() => child, {
+    beforeForward: () => tracker?.rememberNow(),
+    afterGoEnded: () => relay?.giveUp(),
+    onQuit: () => {},
+  });
   child = spawnGo(realGo, goArgs, ignoredSignals);
   if (child.pid === undefined) {
     child.once('error', (err) => failToStart(realGo, err));
     return;
   }
   tracker = new DescendantTracker(child.pid);
-  supervise(child, tracker, realGo, goArgs, startedMs);
+  relay = new StderrRelay(child.stderr!);
+  supervise(child, tracker, relay, realGo, goArgs, startedMs);
 }
 
 main();

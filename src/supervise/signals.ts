@@ -14,6 +14,8 @@ export const PASSED_ON: readonly NodeJS.Signals[] = ['SIGUSR1', 'SIGUSR2', 'SIGA
 export interface SignalHooks {
   /** Just before a signal goes to go (remember go's descendants while they are its). */
   beforeForward(): void;
+  /** A fatal signal after go has ended: whoever sent it wants us gone, not waiting. */
+  afterGoEnded(): void;
   onQuit(): void;
 }
 
@@ -25,7 +27,11 @@ export function forwardSignals(target: () => ChildProcess | null, hooks: SignalH
   for (const sig of [...FORWARDED, ...PASSED_ON]) {
     process.on(sig, () => {
       const child = target();
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      if (!child) return;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        if (FORWARDED.includes(sig)) hooks.afterGoEnded();
+        return;
+      }
       hooks.beforeForward();
       child.kill(sig);
     });

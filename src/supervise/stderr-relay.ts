@@ -12,6 +12,8 @@ export class StderrRelay {
   private tailBytes = 0;
   private closed = false;
   private readonly ended: Promise<void>;
+  private stopWaiting: () => void = () => {};
+  private readonly stopped = new Promise<void>((resolve) => (this.stopWaiting = resolve));
 
   constructor(private readonly source: Readable) {
     source.on('data', (chunk: Buffer) => this.relay(chunk));
@@ -20,6 +22,11 @@ export class StderrRelay {
       source.once('close', end);
       source.once('error', end);
     });
+  }
+
+  /** Ends a drained() wait now. */
+  giveUp(): void {
+    this.stopWaiting();
   }
 
   private relay(chunk: Buffer): void {
@@ -45,7 +52,8 @@ export class StderrRelay {
   /**
    * Resolves at go's stderr EOF; or once nothing came for quietMs (a process that
    * escaped us holds the pipe), counted from now since go's last bytes may still be
-   * unread; or after capMs at most. Time spent writing to a slow reader is not quiet.
+   * unread; or after capMs at most; or on giveUp(). Time spent writing to a slow reader
+   * is not quiet.
    */
   drained(quietMs: number, capMs: number): Promise<void> {
     if (this.closed) return Promise.resolve();
@@ -56,7 +64,7 @@ export class StderrRelay {
         if (now - Math.max(since, this.lastOutputAt) >= quietMs || now - since >= capMs) done();
       }, Math.max(10, quietMs / 4));
       const done = () => (clearInterval(timer), resolve());
-      void this.ended.then(done);
+      void Promise.race([this.ended, this.stopped]).then(done);
     });
   }
 }

@@ -77,22 +77,22 @@ export class DescendantTracker {
 
 /**
  * Where an orphan of go's tree is re-parented: to init or to a subreaper (systemd --user…),
- * which is then one of our ancestors. Only those outside our session count: a shell of
- * ours (our parent, a script above it, a shell that is pid 1 in a container) has
- * children of its own in our process group, and they are not go's.
+ * which is then one of our ancestors. Not one in our own process group: that is a shell
+ * running our job without job control (a script, `sh -c`, a shell that is pid 1 in a
+ * container), whose other children share the group and are not go's.
  */
 function orphanAdopters(table: ProcessTable): Set<number> {
   const self = table.get(process.pid);
   const adopters = new Set<number>();
   if (!self) return adopters;
-  const seen = new Set<number>();
+  const seen = new Set<number>(); // a table read process by process may hold a reused pid
   for (let pid = self.ppid; pid > 0 && !seen.has(pid); pid = table.get(pid)?.ppid ?? 0) {
     seen.add(pid);
     const ancestor = table.get(pid);
-    if (pid !== self.ppid && ancestor && ancestor.session !== self.session) adopters.add(pid);
+    if (ancestor && ancestor.pgrp !== self.pgrp) adopters.add(pid);
   }
   const init = table.get(1);
-  if (self.ppid !== 1 && init && init.session !== self.session) adopters.add(1);
+  if (init && init.pgrp !== self.pgrp) adopters.add(1);
   return adopters;
 }
 

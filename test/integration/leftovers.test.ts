@@ -20,10 +20,29 @@ interface Started {
   ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * A child subreaper (PR_SET_CHILD_SUBREAPER, as systemd --user is) that runs a command
+ * in a process group of its own and exits as it does: orphans below it come to it, not init.
+ */
+const UNDER_SUBREAPER = [
+  'python3',
+  '-c',
+  [
+    'import ctypes, os, sys',
+    'ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)',
+    'pid = os.fork()',
+    'if pid == 0:',
+    '    os.setpgid(0, 0)',
+    '    os.execv(sys.argv[1], sys.argv[1:])',
+    'sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))',
+  ].join('\n'),
+];
+
 /** `go run . MODE` through the shim, until goprog has printed its pid and its child's. */
-function startGoprog(mode: 'spawn-wait' | 'spawn-exit' | 'spawn-escape'): Promise<Started> {
+function startGoprog(mode: 'spawn-wait' | 'spawn-exit' | 'spawn-escape', under: string[] = []): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const shim = spawn(SHIM_GO, ['run', '.', mode], { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [file, ...args] = [...under, SHIM_GO, 'run', '.', mode];
+    const shim = spawn(file, args, { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => shim.on('exit', (code, signal) => r({ code, signal })));
     let out = '';
     let err = '';
@@ -58,6 +77,15 @@ test('a run that ends normally leaves no child behind, even one holding go\'s st
 });
 
 // (Not SIGINT: `go run` shields itself from it and waits for its program, as without the shim.)
+test('an orphan re-parented to a subreaper above the shim (systemd --user, say) is ended too', { timeout: 60_000 }, async () => {
+  const { pids, ended } = await startGoprog('spawn-exit', UNDER_SUBREAPER);
+  try {
+    assert.deepEqual(await ended, { code: 0, signal: null });
+  } finally {
+    await assertAllGone(pids);
+  }
+});
+
 for (const sig of ['SIGTERM', 'SIGHUP'] as const) {
   test(`${sig} to the shim: go, the program it runs and the program's child all end`, { timeout: 60_000 }, async () => {
     const { shim, pids, ended } = await startGoprog('spawn-wait');

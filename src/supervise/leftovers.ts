@@ -27,19 +27,28 @@ export class DescendantTracker {
     for (const p of descendantsOf(table, this.goPid)) this.known.set(p.pid, p.startTime);
   }
 
+  /** Before go gets a signal that ends it: its children are orphaned a moment later. */
+  rememberNow(): void {
+    if (this.timer) this.remember(readProcessTable());
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
 
-  /** Survivors: remembered descendants, their descendants, and fresh orphans of go's group. */
+  /**
+   * Survivors: remembered descendants, their descendants, and orphans born since go
+   * started in go's process group (children made and left between two samples).
+   */
   survivors(): number[] {
     if (!HAS_PROCFS || this.goStartTime === null) return [];
     const table = readProcessTable();
+    const adopters = orphanAdopters(table);
     const roots = new Set<number>();
     for (const p of table.values()) {
       const remembered = this.known.get(p.pid) === p.startTime;
-      const orphanOfGo = p.ppid === 1 && p.pgrp === this.goPgrp && p.startTime >= this.goStartTime;
+      const orphanOfGo = adopters.has(p.ppid) && p.pgrp === this.goPgrp && p.startTime >= this.goStartTime;
       if (remembered || orphanOfGo) roots.add(p.pid);
     }
     const all = new Set(roots);
@@ -64,6 +73,27 @@ export class DescendantTracker {
     for (const pid of pids) if (stillOurs(pid)) signal(pid, 'SIGKILL');
     return pids;
   }
+}
+
+/**
+ * Where an orphan of go's tree is re-parented: to init or to a subreaper (systemd --user…),
+ * which is then one of our ancestors. Not one in our own process group: that is a shell
+ * running our job without job control (a script, `sh -c`, a shell that is pid 1 in a
+ * container), whose other children share the group and are not go's.
+ */
+function orphanAdopters(table: ProcessTable): Set<number> {
+  const self = table.get(process.pid);
+  const adopters = new Set<number>();
+  if (!self) return adopters;
+  const seen = new Set<number>(); // a table read process by process may hold a reused pid
+  for (let pid = self.ppid; pid > 0 && !seen.has(pid); pid = table.get(pid)?.ppid ?? 0) {
+    seen.add(pid);
+    const ancestor = table.get(pid);
+    if (ancestor && ancestor.pgrp !== self.pgrp) adopters.add(pid);
+  }
+  const init = table.get(1);
+  if (init && init.pgrp !== self.pgrp) adopters.add(1);
+  return adopters;
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

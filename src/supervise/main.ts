@@ -1,32 +1,30 @@
 // The supervisor: started by shim/go for watched calls as
 //   node dist/supervisor.js REAL_GO [go args…]
 // go is spawned first, before anything else is loaded or read.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
 import { redactArgv } from '../redact';
-import { exitLikeGo } from './exit-status';
+import { exitLikeGo, exitWith } from './exit-status';
+import { restoreGoEnvironment } from './go-environment';
 import { DescendantTracker } from './leftovers';
 import { PROMOTE_AFTER_MS, RunRecorder } from './recorder';
 import { forwardSignals } from './signals';
+import { spawnGo } from './spawn-go';
 import { StderrRelay } from './stderr-relay';
+import { sayOnStderr } from './stderr-write';
 import { warnOnce } from './warn';
 
-const STDERR_DRAIN_MS = 200;
-
-/** shim/go parks the user's NODE_OPTIONS so they reach go, not our node. */
-function restoreParkedNodeOptions(env: NodeJS.ProcessEnv): void {
-  const parked = env.GOMODSHIM_PARKED_NODE_OPTIONS;
-  if (parked === undefined) return;
-  env.NODE_OPTIONS = parked;
-  delete env.GOMODSHIM_PARKED_NODE_OPTIONS;
-}
+// After go exits: how long its stderr may stay silent before we stop waiting for EOF
+// (a process that escaped us may hold the pipe), and the most we wait at all.
+const STDERR_QUIET_MS = 200;
+const STDERR_MAX_WAIT_MS = 10_000;
 
 function failToStart(realGo: string, err: NodeJS.ErrnoException): void {
-  process.stderr.write(`gomod-shim: cannot run ${realGo}: ${err.message}\n`);
-  process.exit(err.code === 'ENOENT' ? 127 : 126);
+  sayOnStderr(`gomod-shim: cannot run ${realGo}: ${err.message}`);
+  exitWith(err.code === 'ENOENT' ? 127 : 126);
 }
 
 function describeRun(realGo: string, goArgs: string[], goPid: number | null): RunStart {
@@ -44,45 +42,57 @@ function describeRun(realGo: string, goArgs: string[], goPid: number | null): Ru
   };
 }
 
-function supervise(child: ChildProcess, realGo: string, goArgs: string[], startedMs: number): void {
-  const relay = new StderrRelay(child.stderr!);
-  // Survive SIGQUIT; go gets the terminal's own. The snapshot it triggers comes with the monitor.
-  forwardSignals(child, () => {});
+function supervise(child: ChildProcess, tracker: DescendantTracker, relay: StderrRelay, realGo: string, goArgs: string[], startedMs: number): void {
   process.on('uncaughtException', (err) => warnOnce(`internal error: ${err.message}`));
 
   const { config, warnings } = loadConfig(process.env);
   if (warnings.length > 0) warnOnce(warnings.join('; '));
   const recorder = new RunRecorder(config.dbPath, describeRun(realGo, goArgs, child.pid ?? null));
   recorder.begin();
-  const tracker = new DescendantTracker(child.pid!);
   tracker.start();
   const promote = setTimeout(() => recorder.promote(), PROMOTE_AFTER_MS);
 
   child.once('exit', async (code, signal) => {
-    clearTimeout(promote);
-    await tracker.endSurvivors();
-    await relay.drained(STDERR_DRAIN_MS);
-    recorder.finish({
-      endedAt: new Date().toISOString(),
-      durationMs: Date.now() - startedMs,
-      exitCode: code,
-      signal,
-      hung: false,
-    });
-    exitLikeGo(code, signal);
+    // Whatever fails on the way out, we still end as go ended.
+    try {
+      clearTimeout(promote);
+      await tracker.endSurvivors();
+      await relay.drained(STDERR_QUIET_MS, STDERR_MAX_WAIT_MS);
+      recorder.finish({
+        endedAt: new Date().toISOString(),
+        durationMs: Date.now() - startedMs,
+        exitCode: code,
+        signal,
+        hung: false,
+      });
+    } finally {
+      exitLikeGo(code, signal);
+    }
   });
 }
 
 function main(): void {
   const startedMs = Date.now();
   const [realGo, ...goArgs] = process.argv.slice(2);
-  restoreParkedNodeOptions(process.env);
-  const child = spawn(realGo, goArgs, { stdio: ['inherit', 'inherit', 'pipe'] });
+  const ignoredSignals = restoreGoEnvironment(process.env);
+  let child: ChildProcess | null = null;
+  let tracker: DescendantTracker | null = null;
+  let relay: StderrRelay | null = null;
+  // Before the spawn, so that no signal finds us without a listener once go runs.
+  // SIGQUIT: we survive it; the snapshot it triggers comes with the monitor.
+  forwardSignals(() => child, {
+    beforeForward: () => tracker?.rememberNow(),
+    afterGoEnded: () => relay?.giveUp(),
+    onQuit: () => {},
+  });
+  child = spawnGo(realGo, goArgs, ignoredSignals);
   if (child.pid === undefined) {
     child.once('error', (err) => failToStart(realGo, err));
     return;
   }
-  supervise(child, realGo, goArgs, startedMs);
+  tracker = new DescendantTracker(child.pid);
+  relay = new StderrRelay(child.stderr!);
+  supervise(child, tracker, relay, realGo, goArgs, startedMs);
 }
 
 main();

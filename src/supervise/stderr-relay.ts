@@ -1,6 +1,7 @@
 // go's stderr passes through us byte for byte (we need it for hang detection and the
 // goroutine dump); stdout stays inherited, see README "Streams".
 import type { Readable } from 'node:stream';
+import { writeAllSync } from './stderr-write';
 
 // Enough for a whole goroutine dump of a busy go command (typically 20–200 KB).
 const TAIL_BYTES = 1024 * 1024;
@@ -10,22 +11,29 @@ export class StderrRelay {
   lastOutputAt = 0;
   private tail: Buffer[] = [];
   private tailBytes = 0;
-  private ended: Promise<void>;
+  private closed = false;
+  private readonly ended: Promise<void>;
+  private stopWaiting: () => void = () => {};
+  private readonly stopped = new Promise<void>((resolve) => (this.stopWaiting = resolve));
 
   constructor(private readonly source: Readable) {
-    process.stderr.on('error', () => {
-      // Our reader went away (EPIPE): close go's pipe too, so go sees EPIPE as it would.
-      source.destroy();
-    });
     source.on('data', (chunk: Buffer) => this.relay(chunk));
     this.ended = new Promise((resolve) => {
-      source.once('close', resolve);
-      source.once('error', () => resolve());
+      const end = () => ((this.closed = true), resolve());
+      source.once('close', end);
+      source.once('error', end);
     });
   }
 
+  /** Ends a drained() wait now. */
+  giveUp(): void {
+    this.stopWaiting();
+  }
+
   private relay(chunk: Buffer): void {
-    process.stderr.write(chunk);
+    // Our reader went away: close go's end too, so that go meets EPIPE (and SIGPIPE) as
+    // it would have. Other failures (EIO, ENOSPC) go ignores on its own stderr: so do we.
+    if (writeAllSync(2, chunk) === 'reader-gone') this.source.destroy();
     this.bytes += chunk.length;
     this.lastOutputAt = Date.now();
     this.tail.push(chunk);
@@ -49,8 +57,22 @@ export class StderrRelay {
     return lines.slice(-max);
   }
 
-  /** Resolves when go's stderr reaches EOF, or after waitMs (a leftover may hold the pipe). */
-  drained(waitMs: number): Promise<void> {
-    return Promise.race([this.ended, new Promise<void>((r) => setTimeout(r, waitMs).unref())]);
+  /**
+   * Resolves at go's stderr EOF; or once nothing came for quietMs (a process that
+   * escaped us holds the pipe), counted from now since go's last bytes may still be
+   * unread; or after capMs at most; or on giveUp(). Time spent writing to a slow reader
+   * is not quiet.
+   */
+  drained(quietMs: number, capMs: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const since = Date.now();
+    return new Promise((resolve) => {
+      const timer = setInterval(() => {
+        const now = Date.now();
+        if (now - Math.max(since, this.lastOutputAt) >= quietMs || now - since >= capMs) done();
+      }, Math.max(10, quietMs / 4));
+      const done = () => (clearInterval(timer), resolve());
+      void Promise.race([this.ended, this.stopped]).then(done);
+    });
   }
 }

@@ -3,20 +3,20 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
-
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3'],
-  define: { STORE_BUNDLE: '"store.js"' },
+  external: ['better-sqlite3', 'pidusage'],
+  define: { BUNDLED: 'true' },
   logLevel: 'warning',
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/supervise/main.ts'], outfile: 'dist/supervisor.js' }),
   build({ ...common, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
+  build({ ...common, entryPoints: ['src/supervise/hang.ts'], outfile: 'dist/hang.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' }),
 ]);
 

@@ -50,8 +50,13 @@ function remoteSockets(owner: ProcessInfo, probes: ProbeResult[]): RemoteSocket[
     });
 }
 
-function modulesFrom(lines: string[]): string[] {
+/** Module paths: go's arguments (`go get example.com/m@v1`), then what go said it fetched. */
+function modulesFrom(args: string[], lines: string[]): string[] {
   const found = new Set<string>();
+  for (const arg of args) {
+    const m = /^([a-z0-9-]+(\.[a-z0-9-]+)+(\/[^@\s]*)?)(@\S+)?$/i.exec(arg);
+    if (m) found.add(m[1]);
+  }
   for (const line of lines) {
     const dl = /^go: downloading (\S+) v\S+/.exec(line);
     if (dl) found.add(dl[1]);
@@ -87,7 +92,7 @@ export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
     lastStderrLine: snapshot.stderr_tail.filter((l) => l.trim() !== '').at(-1) ?? null,
     setting,
     proxies: (setting('GOPROXY') || 'https://proxy.golang.org,direct').split(/[,|]/).filter((p) => p && p !== 'direct' && p !== 'off'),
-    modules: modulesFrom(snapshot.stderr_tail),
+    modules: modulesFrom(snapshot.command, snapshot.stderr_tail),
     goVersion: version ? version[1] : null,
   };
 }

@@ -103,7 +103,7 @@ export class HangHandler {
       if (trigger === 'sigquit') await waitForExit(child, OWN_SIGQUIT_GRACE_MS);
       if (!exited(child) && config.onHang === 'dump') signal(goPid, 'SIGQUIT');
       if (config.onHang === 'dump' || trigger === 'sigquit') await waitForExit(child, DUMP_WAIT_MS);
-      await relay.drained(200);
+      await relay.drained(200, DUMP_WAIT_MS);
       const raw = extractDump(relay.textSince(dumpFrom));
       if (raw !== null) {
         const goroutines = { raw: redactUrls(raw), parsed: parseGoroutineDump(raw) };

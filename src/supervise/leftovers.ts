@@ -1,14 +1,13 @@
 // "When a run ends, no process that go started is left running" (CONTRACT.md).
 // Children of a dead go are re-parented, so we remember go's descendants while it
-// runs (pid + start time, against pid reuse) and end the survivors afterwards.
-import { descendantsOf, HAS_PROCFS, readProcessTable, readStat, type ProcessTable } from '../monitor/process-table';
+// runs (pid + start time, against pid reuse) — the sampler (watch.ts) calls remember()
+// with each tree it reads — and end the survivors afterwards.
+import { descendantsOf, HAS_PROCFS, readChildren, readStat, readTree, type ProcessTable } from '../monitor/process-table';
 
-const SAMPLE_EVERY_MS = 500;
 const TERM_GRACE_MS = 300;
 
 export class DescendantTracker {
   private known = new Map<number, number>(); // pid → start time
-  private timer: NodeJS.Timeout | null = null;
   private goStartTime: number | null = null;
   private goPgrp: number | null = null;
 
@@ -19,8 +18,6 @@ export class DescendantTracker {
     const go = readStat(this.goPid);
     this.goStartTime = go?.startTime ?? null;
     this.goPgrp = go?.pgrp ?? null;
-    this.timer = setInterval(() => this.remember(readProcessTable()), SAMPLE_EVERY_MS);
-    this.timer.unref();
   }
 
   remember(table: ProcessTable): void {
@@ -29,38 +26,35 @@ export class DescendantTracker {
 
   /** Before go gets a signal that ends it: its children are orphaned a moment later. */
   rememberNow(): void {
-    if (this.timer) this.remember(readProcessTable());
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (HAS_PROCFS) this.remember(readTree(this.goPid));
   }
 
   /**
-   * Survivors: remembered descendants, their descendants, and orphans born since go
-   * started in go's process group (children made and left between two samples).
+   * Survivors: remembered descendants and everything below them, and orphans born since
+   * go started in go's process group (children made and left between two samples).
+   * Orphans are looked for only when go could have left any: it had children, or it did
+   * not end by itself — a quick clean run costs no search (bench: a full /proc scan is ms).
    */
-  survivors(): number[] {
+  survivors(goEndedCleanly: boolean): number[] {
     if (!HAS_PROCFS || this.goStartTime === null) return [];
-    const table = readProcessTable();
-    const adopters = orphanAdopters(table);
     const roots = new Set<number>();
-    for (const p of table.values()) {
-      const remembered = this.known.get(p.pid) === p.startTime;
-      const orphanOfGo = adopters.has(p.ppid) && p.pgrp === this.goPgrp && p.startTime >= this.goStartTime;
-      if (remembered || orphanOfGo) roots.add(p.pid);
+    for (const [pid, startTime] of this.known) if (readStat(pid)?.startTime === startTime) roots.add(pid);
+    if (this.known.size > 0 || !goEndedCleanly) {
+      for (const adopter of orphanAdopters()) {
+        for (const p of readChildren(adopter).values()) {
+          if (p.pgrp === this.goPgrp && p.startTime >= this.goStartTime) roots.add(p.pid);
+        }
+      }
     }
-    const all = new Set(roots);
-    for (const root of roots) for (const d of descendantsOf(table, root)) all.add(d.pid);
+    const all = new Set<number>();
+    for (const root of roots) for (const pid of readTree(root).keys()) all.add(pid);
     all.delete(process.pid);
     return [...all];
   }
 
   /** SIGTERM, a short grace, then SIGKILL for whatever is still there. */
-  async endSurvivors(): Promise<number[]> {
-    this.stop();
-    const pids = this.survivors();
+  async endSurvivors(goEndedCleanly: boolean): Promise<number[]> {
+    const pids = this.survivors(goEndedCleanly);
     if (pids.length === 0) return [];
     const startTimes = new Map(pids.map((pid) => [pid, readStat(pid)?.startTime]));
     const stillOurs = (pid: number) => {
@@ -81,17 +75,19 @@ export class DescendantTracker {
  * running our job without job control (a script, `sh -c`, a shell that is pid 1 in a
  * container), whose other children share the group and are not go's.
  */
-function orphanAdopters(table: ProcessTable): Set<number> {
-  const self = table.get(process.pid);
+function orphanAdopters(): Set<number> {
+  const self = readStat(process.pid);
   const adopters = new Set<number>();
   if (!self) return adopters;
-  const seen = new Set<number>(); // a table read process by process may hold a reused pid
-  for (let pid = self.ppid; pid > 0 && !seen.has(pid); pid = table.get(pid)?.ppid ?? 0) {
+  const seen = new Set<number>(); // a pid reused mid-walk could make a cycle
+  for (let pid = self.ppid; pid > 0 && !seen.has(pid); ) {
     seen.add(pid);
-    const ancestor = table.get(pid);
-    if (ancestor && ancestor.pgrp !== self.pgrp) adopters.add(pid);
+    const ancestor = readStat(pid);
+    if (!ancestor) break;
+    if (ancestor.pgrp !== self.pgrp) adopters.add(pid);
+    pid = ancestor.ppid;
   }
-  const init = table.get(1);
+  const init = readStat(1);
   if (init && init.pgrp !== self.pgrp) adopters.add(1);
   return adopters;
 }

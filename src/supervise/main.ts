@@ -2,13 +2,14 @@
 //   node dist/supervisor.js REAL_GO [go args…]
 // go is spawned first, before anything else is loaded or read.
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../config';
+import { loadConfig, type Config } from '../config';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
 import { redactArgv } from '../redact';
 import { exitLikeGo, exitWith } from './exit-status';
 import { restoreGoEnvironment } from './go-environment';
+import type { HangHandler } from './hang';
+import { loadBundle } from './lazy-bundle';
 import { DescendantTracker } from './leftovers';
 import { PROMOTE_AFTER_MS, RunRecorder } from './recorder';
 import { forwardSignals } from './signals';
@@ -16,22 +17,30 @@ import { spawnGo } from './spawn-go';
 import { StderrRelay } from './stderr-relay';
 import { sayOnStderr } from './stderr-write';
 import { warnOnce } from './warn';
+import { Watcher } from './watch';
 
 // After go exits: how long its stderr may stay silent before we stop waiting for EOF
 // (a process that escaped us may hold the pipe), and the most we wait at all.
 const STDERR_QUIET_MS = 200;
 const STDERR_MAX_WAIT_MS = 10_000;
+/** `timeout(1)`'s status: the shim ended go because it hung (CONTRACT.md). */
+const EXIT_HUNG = 124;
 
 function failToStart(realGo: string, err: NodeJS.ErrnoException): void {
   sayOnStderr(`gomod-shim: cannot run ${realGo}: ${err.message}`);
   exitWith(err.code === 'ENOENT' ? 127 : 126);
 }
 
-function describeRun(realGo: string, goArgs: string[], goPid: number | null): RunStart {
+/** Unique per run on this machine, without loading node:crypto on the hot path. */
+function runId(startedMs: number): string {
+  return `${startedMs.toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function describeRun(realGo: string, goArgs: string[], goPid: number | null, startedMs: number): RunStart {
   const cwd = process.cwd();
   return {
-    uuid: randomUUID(),
-    startedAt: new Date().toISOString(),
+    uuid: runId(startedMs),
+    startedAt: new Date(startedMs).toISOString(),
     cwd,
     module: findModulePath(effectiveDir(cwd, goArgs)),
     argv: redactArgv(goArgs),
@@ -42,30 +51,52 @@ function describeRun(realGo: string, goArgs: string[], goPid: number | null): Ru
   };
 }
 
-function supervise(child: ChildProcess, tracker: DescendantTracker, relay: StderrRelay, realGo: string, goArgs: string[], startedMs: number): void {
-  process.on('uncaughtException', (err) => warnOnce(`internal error: ${err.message}`));
+interface Run {
+  child: ChildProcess;
+  tracker: DescendantTracker;
+  relay: StderrRelay;
+  realGo: string;
+  goArgs: string[];
+  startedMs: number;
+}
 
-  const { config, warnings } = loadConfig(process.env);
-  if (warnings.length > 0) warnOnce(warnings.join('; '));
-  const recorder = new RunRecorder(config.dbPath, describeRun(realGo, goArgs, child.pid ?? null));
+function supervise(run: Run, config: Config, hang: { handler: HangHandler | null }): void {
+  const { child, tracker, relay } = run;
+  const recorder = new RunRecorder(config.dbPath, describeRun(run.realGo, run.goArgs, child.pid ?? null, run.startedMs));
   recorder.begin();
   tracker.start();
   const promote = setTimeout(() => recorder.promote(), PROMOTE_AFTER_MS);
+  const onHang = (trigger: 'idle' | 'sigquit', idleMs: number) => {
+    if (!hang.handler) {
+      const { HangHandler: Handler } = loadBundle<typeof import('./hang')>('hang', './hang');
+      hang.handler = new Handler({ child, relay, recorder, config, realGo: run.realGo, goArgs: run.goArgs });
+    }
+    void hang.handler.handle(trigger, idleMs);
+  };
+  const watcher = new Watcher(child.pid as number, relay, tracker, config.hangAfterMs, (idleMs) => onHang('idle', idleMs));
+  watcher.start();
+  process.on('SIGQUIT', () => onHang('sigquit', watcher.idleMs));
 
   child.once('exit', async (code, signal) => {
-    // Whatever fails on the way out, we still end as go ended.
+    let hungInDumpMode = false;
+    // Whatever fails on the way out, we still end as go ended (or 124 for a hang we ended).
     try {
       clearTimeout(promote);
-      await tracker.endSurvivors();
+      watcher.stop();
+      await hang.handler?.finished();
+      const snapshot = hang.handler?.snapshot ?? null;
+      hungInDumpMode = snapshot !== null && snapshot.trigger === 'idle' && config.onHang === 'dump';
+      await tracker.endSurvivors(signal === null && snapshot === null);
       await relay.drained(STDERR_QUIET_MS, STDERR_MAX_WAIT_MS);
       recorder.finish({
         endedAt: new Date().toISOString(),
-        durationMs: Date.now() - startedMs,
+        durationMs: Date.now() - run.startedMs,
         exitCode: code,
         signal,
-        hung: false,
+        hung: snapshot !== null,
       });
     } finally {
+      if (hungInDumpMode) exitWith(EXIT_HUNG);
       exitLikeGo(code, signal);
     }
   });
@@ -79,7 +110,7 @@ function main(): void {
   let tracker: DescendantTracker | null = null;
   let relay: StderrRelay | null = null;
   // Before the spawn, so that no signal finds us without a listener once go runs.
-  // SIGQUIT: we survive it; the snapshot it triggers comes with the monitor.
+  // SIGQUIT is ours (a snapshot); until the run is set up it is simply survived.
   forwardSignals(() => child, {
     beforeForward: () => tracker?.rememberNow(),
     afterGoEnded: () => relay?.giveUp(),
@@ -92,7 +123,10 @@ function main(): void {
   }
   tracker = new DescendantTracker(child.pid);
   relay = new StderrRelay(child.stderr!);
-  supervise(child, tracker, relay, realGo, goArgs, startedMs);
+  process.on('uncaughtException', (err) => warnOnce(`internal error: ${err.message}`));
+  const { config, warnings } = loadConfig(process.env);
+  if (warnings.length > 0) warnOnce(warnings.join('; '));
+  supervise({ child, tracker, relay, realGo, goArgs, startedMs }, config, { handler: null });
 }
 
 main();

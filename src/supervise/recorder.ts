@@ -1,21 +1,17 @@
 // Two-phase recording of one run. The start goes to the journal at once (no SQLite on
 // the way to go); a run still going after PROMOTE_AFTER_MS is moved into the database,
 // so long runs have their row while they run. Every failure: one warning, go goes on.
-import * as path from 'node:path';
 import { spoolDirFor } from '../paths';
 import { appendSpool } from '../record/spool';
 import type { RunEnd, RunStart } from '../record/run-record';
 import type { HistoryStore } from '../store/store';
+import { loadBundle } from './lazy-bundle';
 import { warnOnce } from './warn';
 
 export const PROMOTE_AFTER_MS = 1000;
 
-// dist/store.js, bundled apart so the hot path never loads better-sqlite3 (scripts/build.mjs).
-declare const STORE_BUNDLE: string | undefined;
-
 function loadStoreClass(): typeof HistoryStore {
-  const file = typeof STORE_BUNDLE === 'string' ? path.join(__dirname, STORE_BUNDLE) : path.join(__dirname, '../store/store');
-  return (require(file) as { HistoryStore: typeof HistoryStore }).HistoryStore;
+  return loadBundle<{ HistoryStore: typeof HistoryStore }>('store', '../store/store').HistoryStore;
 }
 
 export class RunRecorder {

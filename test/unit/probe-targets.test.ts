@@ -83,7 +83,7 @@ test('user:password is removed from every URL, and query strings (possible token
   ]);
 });
 
-test('socket remotes: role from a matching proxy or sumdb host:port, vcs from the holder, else other', () => {
+test('socket remotes: a proxy or sumdb already probed by URL is not probed twice; vcs from the holder, else other', () => {
   const list = targets({
     goproxy: 'http://127.0.0.1:8081',
     gosumdb: 'sum.example.com+k+key http://127.0.0.1:9091',
@@ -99,12 +99,17 @@ test('socket remotes: role from a matching proxy or sumdb host:port, vcs from th
   assert.deepEqual(
     list.filter((t) => t.url === null).map((t) => [t.target, t.role, t.tls]),
     [
-      ['127.0.0.1:8081', 'proxy', false],
-      ['127.0.0.1:9091', 'sumdb', false],
       ['192.0.2.10:443', 'vcs', true],
       ['192.0.2.11:22', 'vcs', false],
       ['192.0.2.12:443', 'vcs', true],
       ['[2001:db8::1]:443', 'other', true],
+    ],
+  );
+  assert.deepEqual(
+    list.filter((t) => t.url !== null && t.target.startsWith('127.0.0.1')).map((t) => [t.target, t.role]),
+    [
+      ['127.0.0.1:8081', 'proxy'],
+      ['127.0.0.1:9091', 'sumdb'],
     ],
   );
 });

@@ -51,9 +51,9 @@ export function probeTargets(inputs: ProbeInputs): ProbeTarget[] {
     const remote = splitHostPort(socket.remote);
     if (!remote || isUnspecified(remote)) continue;
     const target = joinHostPort(remote.host, remote.port);
-    const known = urlTargets.find((t) => t.target === target);
-    const role = known?.role ?? (isVcsProgram(socket.argv) ? 'vcs' : 'other');
-    targets.push({ target, role, url: null, tls: remote.port === 443, via: null });
+    // A proxy or checksum database probed by URL is already connected to on the way.
+    if (urlTargets.some((t) => t.target === target)) continue;
+    targets.push({ target, role: isVcsProgram(socket.argv) ? 'vcs' : 'other', url: null, tls: remote.port === 443, via: null });
   }
   return dedupe(targets);
 }

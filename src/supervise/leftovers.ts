@@ -32,14 +32,14 @@ export class DescendantTracker {
   /**
    * Survivors: remembered descendants and everything below them, and orphans born since
    * go started in go's process group (children made and left between two samples).
-   * Orphans are looked for only when go could have left any: it had children, or it did
-   * not end by itself — a quick clean run costs no search (bench: a full /proc scan is ms).
+   * Orphans are looked for only when go could have left any: it had children, it did not
+   * end by itself, or something still holds its stderr — so a quick clean run costs no search.
    */
-  survivors(goEndedCleanly: boolean): number[] {
+  survivors(mayHaveLeftAny: boolean): number[] {
     if (!HAS_PROCFS || this.goStartTime === null) return [];
     const roots = new Set<number>();
     for (const [pid, startTime] of this.known) if (readStat(pid)?.startTime === startTime) roots.add(pid);
-    if (this.known.size > 0 || !goEndedCleanly) {
+    if (this.known.size > 0 || mayHaveLeftAny) {
       for (const adopter of orphanAdopters()) {
         for (const p of readChildren(adopter).values()) {
           if (p.pgrp === this.goPgrp && p.startTime >= this.goStartTime) roots.add(p.pid);
@@ -53,8 +53,8 @@ export class DescendantTracker {
   }
 
   /** SIGTERM, a short grace, then SIGKILL for whatever is still there. */
-  async endSurvivors(goEndedCleanly: boolean): Promise<number[]> {
-    const pids = this.survivors(goEndedCleanly);
+  async endSurvivors(mayHaveLeftAny: boolean): Promise<number[]> {
+    const pids = this.survivors(mayHaveLeftAny);
     if (pids.length === 0) return [];
     const startTimes = new Map(pids.map((pid) => [pid, readStat(pid)?.startTime]));
     const stillOurs = (pid: number) => {

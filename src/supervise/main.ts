@@ -23,6 +23,7 @@ import { Watcher } from './watch';
 // (a process that escaped us may hold the pipe), and the most we wait at all.
 const STDERR_QUIET_MS = 200;
 const STDERR_MAX_WAIT_MS = 10_000;
+const STDERR_EOF_AFTER_EXIT_MS = 20;
 /** `timeout(1)`'s status: the shim ended go because it hung (CONTRACT.md). */
 const EXIT_HUNG = 124;
 
@@ -86,7 +87,9 @@ function supervise(run: Run, config: Config, hang: { handler: HangHandler | null
       await hang.handler?.finished();
       const snapshot = hang.handler?.snapshot ?? null;
       hungInDumpMode = snapshot !== null && snapshot.trigger === 'idle' && config.onHang === 'dump';
-      await tracker.endSurvivors(signal === null && snapshot === null);
+      // EOF on go's stderr normally arrives with its exit; a pipe still held means a leftover.
+      const stderrHeld = !(await relay.closesWithin(STDERR_EOF_AFTER_EXIT_MS));
+      await tracker.endSurvivors(signal !== null || snapshot !== null || stderrHeld);
       await relay.drained(STDERR_QUIET_MS, STDERR_MAX_WAIT_MS);
       recorder.finish({
         endedAt: new Date().toISOString(),

@@ -25,6 +25,12 @@ export class StderrRelay {
     });
   }
 
+  /** True when go's stderr reaches EOF within ms: no process still holds the pipe. */
+  closesWithin(ms: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(true);
+    return Promise.race([this.ended.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  }
+
   /** Ends a drained() wait now. */
   giveUp(): void {
     this.stopWaiting();

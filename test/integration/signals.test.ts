@@ -74,8 +74,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-test('SIGQUIT to the shim alone: the shim and go carry on; SIGTERM then ends both as it ends go', { timeout: 60_000 }, async () => {
-  const shim = await startWaiting(SHIM_GO);
+// In observe mode a SIGQUIT only records a snapshot; in dump mode it dumps go like a detected
+// hang (test/integration/hang-*.test.ts).
+test('SIGQUIT to the shim alone (observe mode): a snapshot, one line, and the shim and go carry on; SIGTERM then ends both as it ends go', { timeout: 60_000 }, async () => {
+  const shim = await startWaiting(SHIM_GO, { env: { ...downloadEnv(), GOMODSHIM_ON_HANG: 'observe', GOMODSHIM_PROBE_TIMEOUT: '300ms' } });
   const go = goUnder(shim.pid);
   process.kill(shim.pid, 'SIGQUIT');
   await sleep(SURVIVAL_CHECK_MS);
@@ -85,7 +87,13 @@ test('SIGQUIT to the shim alone: the shim and go carry on; SIGTERM then ends bot
 
   const real = await startWaiting(REAL_GO);
   process.kill(real.pid, 'SIGTERM');
-  assertSameOutcome(await shim.result, await real.result, 'SIGQUIT then SIGTERM');
+  const viaShim = await shim.result;
+  const lines = viaShim.stderr.toString().split('\n');
+  const ours = lines.filter((l) => l.startsWith('gomod-shim: '));
+  assert.equal(ours.length, 1, `one line of ours:\n${viaShim.stderr}`);
+  assert.match(ours[0], /saved as #\d+ \(gomod-shim show \d+\)$/);
+  const goOnly = Buffer.from(lines.filter((l) => !l.startsWith('gomod-shim: ')).join('\n'));
+  assertSameOutcome({ ...viaShim, stderr: goOnly }, await real.result, 'SIGQUIT then SIGTERM');
 });
 
 test('signals go ignores (SIGUSR1, SIGUSR2, SIGALRM) end neither go nor the shim, and print nothing', { timeout: 60_000 }, async () => {

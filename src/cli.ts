@@ -5,10 +5,11 @@ import { history } from './commands/history';
 import { install } from './commands/install';
 import { show } from './commands/show';
 import { demo } from './commands/demo';
+import { doctor } from './commands/doctor';
 import { uninstall } from './commands/uninstall';
 import { version } from '../package.json';
 
-const COMMANDS: readonly Command[] = [history, show, demo, install, uninstall];
+const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 

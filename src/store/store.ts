@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
 import { completeRun, getRun, listRuns, type HistoryItem, type HistoryQuery } from './runs';
 import { getSnapshot, saveSnapshot } from './snapshots';
+import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
 
 export { StoreError } from './database';
@@ -46,6 +47,10 @@ export class HistoryStore {
   /** Records the snapshot of a hung run (adopted first if it is still only journalled). */
   saveSnapshot(runId: number, snapshot: Snapshot): void {
     saveSnapshot(this.db, runId, snapshot);
+  }
+
+  health(): StoreHealth {
+    return checkHealth(this.db);
   }
 
   snapshot(runId: number): Snapshot | null {

@@ -6,7 +6,7 @@ import type { Check } from '../check';
 export const historyCheck: Check = async (ctx) => {
   const { config } = loadConfig(ctx.env);
   try {
-    const store = new HistoryStore(config.dbPath, 5000);
+    const store = new HistoryStore(config.dbPath);
     try {
       store.ingestAll();
       const health = store.health();

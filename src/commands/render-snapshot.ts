@@ -62,7 +62,7 @@ function probe(s: Snapshot): string {
 const isRuntime = (fn: string) => /^(runtime|internal\/|sync\.|syscall\.)/.test(fn);
 const matters = (g: Goroutine) => g.frames.some((f) => /^(cmd\/go\/|net[./]|net\/http|os\/exec|crypto\/tls)/.test(f.function));
 
-function goroutines(s: Snapshot, style: Style): string {
+function goroutines(s: Snapshot, style: Style, runId: number): string {
   const parsed = s.goroutines.parsed;
   if (parsed.length === 0) return s.mode === 'observe' ? 'none captured (observe mode sends no signal)' : 'none captured';
   const ranked = [...parsed.filter(matters), ...parsed.filter((g) => !matters(g) && g.frames.some((f) => !isRuntime(f.function)))];
@@ -75,10 +75,10 @@ function goroutines(s: Snapshot, style: Style): string {
     return `goroutine ${g.id} [${g.state}${wait}]${folded > 0 ? style.dim(` (${folded} runtime frames folded)`) : ''}\n${lines.join('\n')}`;
   });
   const hidden = parsed.length - shown.length;
-  return `${shown.join('\n')}${hidden > 0 ? `\n${style.dim(`+ ${hidden} more goroutines (runtime internals); gomod-shim show ID --raw for all`)}` : ''}`;
+  return `${shown.join('\n')}${hidden > 0 ? `\n${style.dim(`+ ${hidden} more goroutines (runtime internals); gomod-shim show ${runId} --raw for all`)}` : ''}`;
 }
 
-export function renderSnapshot(s: Snapshot, style: Style): string {
+export function renderSnapshot(s: Snapshot, style: Style, runId: number): string {
   const d = s.diagnosis;
   const head =
     `\n${style.bold(style.red(`Hung: ${d.cause}`))} — ${d.summary}\n` +
@@ -96,7 +96,7 @@ export function renderSnapshot(s: Snapshot, style: Style): string {
     section(style, 'Sockets', sockets(s.processes)) +
     section(style, 'File locks', locks(s.processes)) +
     section(style, 'Network probe', probe(s)) +
-    section(style, 'Goroutines', goroutines(s, style)) +
+    section(style, 'Goroutines', goroutines(s, style, runId)) +
     section(style, 'Last lines go printed', tail) +
     section(style, 'Settings', env)
   );

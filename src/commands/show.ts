@@ -3,12 +3,13 @@ import { relativeTime } from '../ui/time';
 import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
 import { openHistory } from './open-store';
+import { renderSnapshot } from './render-snapshot';
 
 export const show: Command = {
   name: 'show',
-  summary: 'one run with its snapshot',
-  usage: 'gomod-shim show ID [--json]',
-  flags: { boolean: ['json'] },
+  summary: 'one run with its snapshot (--raw: the whole goroutine dump)',
+  usage: 'gomod-shim show ID [--json | --raw]',
+  flags: { boolean: ['json', 'raw'] },
   run(args, ctx) {
     const raw = args._[1];
     if (raw === undefined) throw new UsageError('show needs a run ID (see gomod-shim history)');
@@ -17,11 +18,17 @@ export const show: Command = {
 
     const store = openHistory(ctx.env);
     const run = store.get(id);
+    const snapshot = run ? store.snapshot(id) : null;
     store.close();
     if (!run) throw new CommandError(`no run #${id} in the history`);
 
     if (args.json) {
-      ctx.stdout.write(`${JSON.stringify({ ...run, snapshot: null }, null, 2)}\n`);
+      ctx.stdout.write(`${JSON.stringify({ ...run, snapshot }, null, 2)}\n`);
+      return 0;
+    }
+    if (args.raw) {
+      if (!snapshot?.goroutines.raw) throw new CommandError(`run #${id} has no goroutine dump${snapshot ? ` (taken in ${snapshot.mode} mode)` : ' (it did not hang)'}`);
+      ctx.stdout.write(snapshot.goroutines.raw.endsWith('\n') ? snapshot.goroutines.raw : `${snapshot.goroutines.raw}\n`);
       return 0;
     }
     const style = styleFor(ctx.stdout, ctx.env);
@@ -33,7 +40,7 @@ export const show: Command = {
         field('outcome', `${outcome(run, style)}${run.status === 'lost' ? ' (the shim ended before go did: killed or crashed)' : ''}`) +
         field('module', run.module ?? '-') +
         field('dir', run.cwd) +
-        (run.summary ? field('cause', `${run.cause}: ${run.summary}`) : ''),
+        (snapshot ? renderSnapshot(snapshot, style) : ''),
     );
     return 0;
   },

@@ -40,7 +40,7 @@ export const show: Command = {
         field('outcome', `${outcome(run, style)}${run.status === 'lost' ? ' (the shim ended before go did: killed or crashed)' : ''}`) +
         field('module', run.module ?? '-') +
         field('dir', run.cwd) +
-        (snapshot ? renderSnapshot(snapshot, style) : ''),
+        (snapshot ? renderSnapshot(snapshot, style, run.id) : ''),
     );
     return 0;
   },

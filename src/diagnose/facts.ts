@@ -2,7 +2,7 @@
 import { formatDuration } from '../duration';
 import type { Goroutine } from '../snapshot/goroutine-dump';
 import type { ProbeResult } from '../snapshot/probe/probe';
-import type { ProbeRole } from '../snapshot/probe/targets';
+import { probeTargets, type ProbeRole, type ProbeTarget } from '../snapshot/probe/targets';
 import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
 import type { Snapshot } from '../snapshot/snapshot';
 
@@ -39,14 +39,15 @@ export interface Facts {
   goVersion: string | null;
 }
 
-function remoteSockets(owner: ProcessInfo, probes: ProbeResult[]): RemoteSocket[] {
+// A socket's role and URL come from go's settings (a proxy's or checksum database's
+// host:port), so the diagnosis needs no probe result; the probe, when in, adds its verdict.
+function remoteSockets(owner: ProcessInfo, targets: ProbeTarget[], probes: ProbeResult[]): RemoteSocket[] {
   return owner.sockets
     .filter((s) => s.state !== 'LISTEN' && !/^(0\.0\.0\.0|\[::\]):0$/.test(s.remote))
     .map((s) => {
-      const forTarget = probes.filter((p) => p.target === s.remote);
-      const withUrl = forTarget.find((p) => p.url !== null && p.role !== 'other');
-      const role = withUrl?.role ?? forTarget[0]?.role ?? 'other';
-      return { ...s, owner, role, probe: withUrl ?? forTarget[0] ?? null, url: withUrl?.url ?? null };
+      const known = targets.find((t) => t.target === s.remote && t.url !== null);
+      const probe = probes.find((p) => p.target === s.remote && (known ? p.url === known.url : true)) ?? null;
+      return { ...s, owner, role: known?.role ?? probe?.role ?? 'other', probe, url: known?.url ?? null };
     });
 }
 
@@ -76,15 +77,16 @@ export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
     if (m) open.set(m[1], (open.get(m[1]) ?? 0) + (m[2] ? -1 : 1));
   }
   const setting = (name: string) => snapshot.go_env?.[name] ?? snapshot.env[name] ?? '';
+  const targets = probeTargets({ goproxy: setting('GOPROXY'), gosumdb: setting('GOSUMDB'), sockets: [] });
   const version = /^go(\d+\.\d+)/.exec(setting('GOVERSION'));
   return {
     snapshot,
     idle: formatDuration(snapshot.idle_ms),
     command: ['go', ...snapshot.command].join(' '),
     go,
-    goSockets: go ? remoteSockets(go, snapshot.network) : [],
+    goSockets: go ? remoteSockets(go, targets, snapshot.network) : [],
     helpers,
-    helperSockets: helpers.flatMap((h) => remoteSockets(h, snapshot.network)),
+    helperSockets: helpers.flatMap((h) => remoteSockets(h, targets, snapshot.network)),
     probes: snapshot.network,
     goroutines: snapshot.goroutines.parsed,
     inStack: (...needles) => functions.some((f) => needles.some((n) => f.includes(n))),

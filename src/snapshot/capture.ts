@@ -1,8 +1,11 @@
-// Takes a snapshot of a hung run: the process tree first, while go is still as it hung, then
-// `go env` and the network probe in parallel, each bounded. The goroutine dump is added later
-// (src/supervise/hang.ts), after the snapshot is safely stored.
+// Takes a snapshot of a hung run in two parts:
+//   local  — the process tree (sockets, locks), env and go's settings, read from this machine in
+//            milliseconds, first, while go is still exactly as it hung;
+//   remote — `go env -json` and the network probe, each bounded, which take seconds.
+// The hang procedure (src/supervise/hang.ts) reports after the local part and stores the
+// remote one when it comes. The goroutine dump is added there too.
 import type { OnHang } from '../config';
-import { redactArgv, redactUrls } from '../redact';
+import { redactArgv, redactEnvValue, redactUrls } from '../redact';
 import { captureEnv } from './env';
 import { readGoEnv } from './go-env';
 import { readGoEnvFile, resolveGoSetting } from './go-settings';
@@ -10,6 +13,10 @@ import { probeAll } from './probe/probe';
 import { probeTargets } from './probe/targets';
 import { describeProcessTree } from './processes';
 import type { Snapshot } from './snapshot';
+
+// What the diagnosis needs before `go env -json` answers: go's own resolution, from the
+// environment and the go env file (`go env -w`).
+const SETTINGS = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN'];
 
 export interface CaptureInput {
   goPid: number;
@@ -26,22 +33,14 @@ export interface CaptureInput {
   probeTimeoutMs: number;
 }
 
-export async function captureSnapshot(input: CaptureInput): Promise<Omit<Snapshot, 'diagnosis'>> {
-  const takenAt = new Date().toISOString();
-  const processes = describeProcessTree(input.rootPid);
+export type PartialSnapshot = Omit<Snapshot, 'diagnosis'>;
+
+export function captureLocal(input: CaptureInput): PartialSnapshot {
   const envFile = readGoEnvFile(input.env);
-  const targets = probeTargets({
-    goproxy: resolveGoSetting('GOPROXY', input.env, envFile),
-    gosumdb: resolveGoSetting('GOSUMDB', input.env, envFile),
-    sockets: processes.flatMap((p) => p.sockets.map((s) => ({ remote: s.remote, argv: p.argv }))),
-    env: input.env,
-  });
-  const [goEnv, network] = await Promise.all([
-    readGoEnv(input.realGo, input.env, input.cwd, 3 * input.probeTimeoutMs),
-    probeAll(targets, input.probeTimeoutMs),
-  ]);
+  const settings: Record<string, string> = {};
+  for (const name of SETTINGS) settings[name] = redactEnvValue(name, resolveGoSetting(name, input.env, envFile));
   return {
-    taken_at: takenAt,
+    taken_at: new Date().toISOString(),
     idle_ms: input.idleMs,
     trigger: input.trigger,
     hang_after_ms: input.hangAfterMs,
@@ -49,11 +48,30 @@ export async function captureSnapshot(input: CaptureInput): Promise<Omit<Snapsho
     command: redactArgv(input.goArgs),
     go_pid: input.goPid,
     env: captureEnv(input.env),
-    go_env: goEnv.values,
-    go_env_error: goEnv.error,
-    processes,
-    network,
+    go_env: settings,
+    go_env_error: 'go env -json not read yet: these are the settings from the environment and the go env file',
+    processes: describeProcessTree(input.rootPid),
+    network: [],
     goroutines: { raw: null, parsed: [] },
     stderr_tail: input.stderrTail.map(redactUrls),
   };
+}
+
+/** go env and the probe, for a snapshot whose local part is already taken. */
+export async function captureRemote(local: PartialSnapshot, input: CaptureInput): Promise<Pick<Snapshot, 'go_env' | 'go_env_error' | 'network'>> {
+  const envFile = readGoEnvFile(input.env);
+  const targets = probeTargets({
+    goproxy: resolveGoSetting('GOPROXY', input.env, envFile),
+    gosumdb: resolveGoSetting('GOSUMDB', input.env, envFile),
+    sockets: local.processes.flatMap((p) => p.sockets.map((s) => ({ remote: s.remote, argv: p.argv }))),
+    env: input.env,
+  });
+  const [goEnv, network] = await Promise.all([
+    readGoEnv(input.realGo, input.env, input.cwd, 3 * input.probeTimeoutMs),
+    // The whole snapshot is bounded: HANG_AFTER + 3 × GOMODSHIM_PROBE_TIMEOUT (DESIGN.md).
+    probeAll(targets, input.probeTimeoutMs, { totalMs: 3 * input.probeTimeoutMs }),
+  ]);
+  return goEnv.values
+    ? { go_env: goEnv.values, go_env_error: null, network }
+    : { go_env: local.go_env, go_env_error: `${goEnv.error}; shown: the settings from the environment and the go env file`, network };
 }

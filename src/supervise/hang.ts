@@ -1,9 +1,11 @@
 // What happens at a hang (idle for GOMODSHIM_HANG_AFTER, or SIGQUIT to the shim):
-//   1. the run is marked hung in the history at once;
-//   2. the snapshot is taken (process tree, env, go env, network probe) and stored;
-//   3. dump mode: SIGQUIT to the Go toolchain process, its goroutine dump captured from the
-//      stderr we relay (the user still sees it), parsed, stored with a refined diagnosis;
-//   4. one line on stderr: what was seen and where it is saved.
+//   1. the local snapshot — process tree, sockets, locks, env, settings — is taken while go is
+//      still as it hung, diagnosed and stored: the run is on record as hung at once;
+//   2. go env and the network probe start (seconds; bounded);
+//   3. dump mode: SIGQUIT to the Go toolchain process; its goroutine dump is captured from the
+//      stderr we relay (the user still sees it), parsed and stored with a sharper diagnosis;
+//   4. one line on stderr, right away (DESIGN.md: within HANG_AFTER + 1 s);
+//   5. the probe's results are stored when they come (within 3 × GOMODSHIM_PROBE_TIMEOUT).
 // Each step is stored before the next can fail.
 import type { ChildProcess } from 'node:child_process';
 import type { Config } from '../config';
@@ -11,16 +13,18 @@ import { diagnose } from '../diagnose/diagnose';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readProcessTable } from '../monitor/process-table';
 import { redactUrls } from '../redact';
-import { captureSnapshot } from '../snapshot/capture';
+import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { RunRecorder } from './recorder';
 import type { StderrRelay } from './stderr-relay';
+import { sayOnStderr } from './stderr-write';
 import { warnOnce } from './warn';
 
 const STDERR_TAIL_LINES = 20;
 const DUMP_WAIT_MS = 5000; // a Go runtime prints its dump in milliseconds; a wedged one gets this long
 const OWN_SIGQUIT_GRACE_MS = 300; // after Ctrl-\, go received the terminal's SIGQUIT too
+const SIGQUIT_LOOKBACK_BYTES = 64 * 1024;
 
 export interface HangContext {
   child: ChildProcess;
@@ -35,11 +39,12 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
-  if (exited(child)) return Promise.resolve();
+/** Resolves true once go has exited, or false after ms. */
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (exited(child)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => (clearTimeout(timer), resolve(true)));
   });
 }
 
@@ -66,14 +71,10 @@ export class HangHandler {
 
   private async run(trigger: Snapshot['trigger'], idleMs: number): Promise<void> {
     const { child, relay, recorder, config } = this.ctx;
-    const dumpFrom = relay.bytes; // Ctrl-\ reached go too: its dump may already be on its way
-    const stderrTail = relay.tailLines(STDERR_TAIL_LINES);
-    const store = recorder.promote();
-    const runId = recorder.rowId;
-    const goPid = findGoToolchainPid(readProcessTable(), child.pid as number);
-
-    const partial = await captureSnapshot({
-      goPid,
+    // Ctrl-\ reached go too: its dump may already be on its way, so look back a little.
+    const dumpFrom = trigger === 'sigquit' ? Math.max(0, relay.bytes - SIGQUIT_LOOKBACK_BYTES) : relay.bytes;
+    const input: CaptureInput = {
+      goPid: findGoToolchainPid(readProcessTable(), child.pid as number),
       rootPid: child.pid as number,
       realGo: this.ctx.realGo,
       goArgs: this.ctx.goArgs,
@@ -83,11 +84,14 @@ export class HangHandler {
       trigger,
       hangAfterMs: config.hangAfterMs,
       mode: config.onHang,
-      stderrTail,
+      stderrTail: relay.tailLines(STDERR_TAIL_LINES),
       probeTimeoutMs: config.probeTimeoutMs,
-    });
-    let snapshot: Snapshot = { ...partial, diagnosis: diagnose(partial) };
-    const save = () => {
+    };
+    const store = recorder.promote();
+    const runId = recorder.rowId;
+    const record = (partial: PartialSnapshot): Snapshot => {
+      const snapshot = { ...partial, diagnosis: diagnose(partial) };
+      this.snapshot = snapshot;
       if (store && runId !== null) {
         try {
           store.saveSnapshot(runId, snapshot);
@@ -95,27 +99,39 @@ export class HangHandler {
           warnOnce(`could not store the snapshot: ${(err as Error).message}`);
         }
       }
+      return snapshot;
     };
-    this.snapshot = snapshot;
-    save();
 
-    if (config.onHang === 'dump' || trigger === 'sigquit') {
-      if (trigger === 'sigquit') await waitForExit(child, OWN_SIGQUIT_GRACE_MS);
-      if (!exited(child) && config.onHang === 'dump') signal(goPid, 'SIGQUIT');
-      if (config.onHang === 'dump' || trigger === 'sigquit') await waitForExit(child, DUMP_WAIT_MS);
-      await relay.drained(200, DUMP_WAIT_MS);
+    let partial = captureLocal(input);
+    record(partial);
+    const remote = captureRemote(partial, input);
+
+    if (await this.dumpGoroutines(trigger, input.goPid)) {
       const raw = extractDump(relay.textSince(dumpFrom));
-      if (raw !== null) {
-        const goroutines = { raw: redactUrls(raw), parsed: parseGoroutineDump(raw) };
-        const withDump = { ...partial, goroutines };
-        snapshot = { ...withDump, diagnosis: diagnose(withDump) };
-        this.snapshot = snapshot;
-        save();
-      }
+      if (raw !== null) partial = { ...partial, goroutines: { raw: redactUrls(raw), parsed: parseGoroutineDump(raw) } };
     }
-
+    const reported = record(partial);
     const where = runId !== null ? `saved as #${runId} (gomod-shim show ${runId})` : 'not saved: the history is unusable';
-    process.stderr.write(`gomod-shim: ${['go', ...snapshot.command].join(' ')}: ${snapshot.diagnosis.summary}; ${where}\n`);
+    sayOnStderr(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`);
+
+    record({ ...partial, ...(await remote) });
+  }
+
+  /**
+   * Gets go's goroutine dump when there is one to get: go already dumping (Ctrl-\ in a terminal
+   * signals the whole process group), or dump mode, where we send the SIGQUIT ourselves.
+   */
+  private async dumpGoroutines(trigger: Snapshot['trigger'], goPid: number): Promise<boolean> {
+    const { child, relay, config } = this.ctx;
+    let dumping = trigger === 'sigquit' && (await waitForExit(child, OWN_SIGQUIT_GRACE_MS));
+    if (!dumping && config.onHang === 'dump' && !exited(child)) {
+      signal(goPid, 'SIGQUIT');
+      dumping = true;
+    }
+    if (!dumping) return false;
+    await waitForExit(child, DUMP_WAIT_MS);
+    await relay.drained(200, DUMP_WAIT_MS);
+    return true;
   }
 }
 

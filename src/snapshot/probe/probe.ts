@@ -29,11 +29,15 @@ export interface ProbeResult {
 export interface ProbeOptions {
   /** How host names are resolved; defaults to the system resolver (dns.lookup, as go's cgo/files+dns path). */
   lookup?: Lookup;
+  /** A bound for the whole probe: each step gets the smaller of stepTimeoutMs and what is left. */
+  totalMs?: number;
 }
 
-/** Probes every target at once; resolves within about 4 × stepTimeoutMs whatever the servers do. */
+/** Probes every target at once; resolves within about 4 × stepTimeoutMs (or totalMs) whatever the servers do. */
 export function probeAll(targets: ProbeTarget[], stepTimeoutMs: number, options: ProbeOptions = {}): Promise<ProbeResult[]> {
-  return Promise.all(targets.map((t) => probeTarget(t, stepTimeoutMs, options.lookup ?? systemLookup)));
+  const deadline = performance.now() + (options.totalMs ?? 4 * stepTimeoutMs);
+  const stepMs = () => Math.max(1, Math.round(Math.min(stepTimeoutMs, deadline - performance.now())));
+  return Promise.all(targets.map((t) => probeTarget(t, stepMs, options.lookup ?? systemLookup)));
 }
 
 interface Plan {
@@ -57,7 +61,7 @@ function planFor(target: ProbeTarget): Plan | null {
   return { at, tls, url };
 }
 
-async function probeTarget(target: ProbeTarget, ms: number, lookup: Lookup): Promise<ProbeResult> {
+async function probeTarget(target: ProbeTarget, stepMs: () => number, lookup: Lookup): Promise<ProbeResult> {
   const result: ProbeResult = {
     target: target.target,
     role: target.role,
@@ -79,23 +83,23 @@ async function probeTarget(target: ProbeTarget, ms: number, lookup: Lookup): Pro
     let addresses = [plan.at.host];
     if (isIP(plan.at.host) === 0) {
       const started = performance.now();
-      addresses = await dnsStep(plan.at.host, ms, lookup);
+      addresses = await dnsStep(plan.at.host, stepMs(), lookup);
       result.dns_ms = elapsedMs(started);
     }
     result.address = addresses[0];
     let started = performance.now();
-    let socket = await connectStep(addresses, plan.at.port, ms, opened);
+    let socket = await connectStep(addresses, plan.at.port, stepMs(), opened);
     result.connect_ms = elapsedMs(started);
     result.address = socket.remoteAddress ?? result.address;
     if (plan.tls) {
       started = performance.now();
-      const handshake = await tlsStep(socket, plan.at.host, ms, opened);
+      const handshake = await tlsStep(socket, plan.at.host, stepMs(), opened);
       result.tls_ms = elapsedMs(started);
       socket = handshake.socket;
       if (handshake.certificateNote) notes.push(handshake.certificateNote);
     }
     if (plan.url) {
-      result.http_status = await httpStep(socket, plan.url, ms);
+      result.http_status = await httpStep(socket, plan.url, stepMs());
       if (result.http_status >= 500) notes.unshift(`the server answered HTTP ${result.http_status}`);
     }
     result.ok = result.http_status === null || result.http_status < 500;

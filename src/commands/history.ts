@@ -5,7 +5,7 @@ import { styleFor } from '../ui/style';
 import { parseSince, relativeTime } from '../ui/time';
 import { UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
-import { openHistory } from './open-store';
+import { readHistory } from './open-store';
 import type { HistoryQuery } from '../store/store';
 
 function positiveInt(name: string, value: unknown): number {
@@ -37,9 +37,7 @@ export const history: Command = {
       query.cause = String(args.cause);
     }
 
-    const store = openHistory(ctx.env);
-    const runs = store.list(query);
-    store.close();
+    const runs = readHistory(ctx.env, (store) => store.list(query));
 
     if (args.json) {
       ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);

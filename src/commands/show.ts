@@ -2,7 +2,7 @@ import { styleFor } from '../ui/style';
 import { relativeTime } from '../ui/time';
 import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
-import { openHistory } from './open-store';
+import { readHistory } from './open-store';
 
 export const show: Command = {
   name: 'show',
@@ -15,9 +15,7 @@ export const show: Command = {
     const id = Number(String(raw).replace(/^#/, ''));
     if (!Number.isInteger(id) || id <= 0) throw new UsageError(`show takes a run ID like 12, not ${raw}`);
 
-    const store = openHistory(ctx.env);
-    const run = store.get(id);
-    store.close();
+    const run = readHistory(ctx.env, (store) => store.get(id));
     if (!run) throw new CommandError(`no run #${id} in the history`);
 
     if (args.json) {

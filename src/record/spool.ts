@@ -4,6 +4,7 @@
 // these files into the database (src/store/ingest.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeDirs } from './private-dir';
 import type { RunEnd, RunStart } from './run-record';
 
 export type SpoolEntry = { start: RunStart } | { end: RunEnd };
@@ -20,7 +21,7 @@ export function appendSpool(spoolDir: string, uuid: string, entry: SpoolEntry): 
     fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    fs.mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+    makeDirs(spoolDir);
     fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
   }
 }

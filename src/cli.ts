@@ -2,10 +2,12 @@
 import yargsParser from 'yargs-parser';
 import { CommandError, UsageError, type Command, type CommandContext } from './commands/command';
 import { history } from './commands/history';
+import { install } from './commands/install';
 import { show } from './commands/show';
+import { uninstall } from './commands/uninstall';
 import { version } from '../package.json';
 
-const COMMANDS: readonly Command[] = [history, show];
+const COMMANDS: readonly Command[] = [history, show, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 

@@ -25,4 +25,11 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX runs_by_start ON runs (started_at);
    CREATE INDEX runs_hung_by_start ON runs (hung, started_at);`,
+  // 2: the snapshot of a hang, kept apart from runs: it is large (a raw goroutine dump), and
+  //    history lists must not read it. Written as soon as it is taken, updated once the dump is in.
+  `CREATE TABLE snapshots (
+     run_id   INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+     taken_at TEXT NOT NULL,
+     json     TEXT NOT NULL
+   );`,
 ];

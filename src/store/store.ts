@@ -7,6 +7,8 @@ import type { RunEnd } from '../record/run-record';
 import { openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
 import { completeRun, getRun, listRuns, type HistoryItem, type HistoryQuery } from './runs';
+import { getSnapshot, saveSnapshot } from './snapshots';
+import type { Snapshot } from '../snapshot/snapshot';
 
 export { READER_BUSY_TIMEOUT_MS, StoreError } from './database';
 export type { HistoryItem, HistoryQuery } from './runs';
@@ -46,6 +48,15 @@ export class HistoryStore {
     } catch {
       // already folded in by a reader
     }
+  }
+
+  /** Records the snapshot of a hung run (adopted first if it is still only journalled). */
+  saveSnapshot(runId: number, snapshot: Snapshot): void {
+    saveSnapshot(this.db, runId, snapshot);
+  }
+
+  snapshot(runId: number): Snapshot | null {
+    return getSnapshot(this.db, runId);
   }
 
   list(query: HistoryQuery): HistoryItem[] {

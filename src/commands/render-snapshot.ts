@@ -1,0 +1,103 @@
+// A snapshot for people: the verdict first, then the facts behind it, goroutines that matter
+// before runtime internals. `show --raw` prints the dump itself.
+import type { Goroutine } from '../snapshot/goroutine-dump';
+import type { ProcessInfo } from '../snapshot/processes';
+import type { Snapshot } from '../snapshot/snapshot';
+import { formatDuration } from '../duration';
+import type { Style } from '../ui/style';
+import { formatTable } from '../ui/table';
+
+const MAX_GOROUTINES = 6;
+const MAX_FRAMES = 8;
+
+const ms = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)}ms`);
+
+function section(style: Style, title: string, body: string): string {
+  return body ? `\n${style.bold(title)}\n${body.replace(/^/gm, '  ')}\n` : '';
+}
+
+function processTree(processes: ProcessInfo[]): string {
+  const depth = new Map<number, number>();
+  const rows = processes.map((p) => {
+    const d = (depth.get(p.ppid) ?? -1) + 1;
+    depth.set(p.pid, d);
+    const indent = d > 0 ? `${'  '.repeat(d - 1)}└ ` : '';
+    return [String(p.pid), p.state, p.wchan ?? '-', formatDuration(p.cpu_ms), `${indent}${p.argv.join(' ')}`];
+  });
+  return formatTable(['PID', 'STATE', 'WCHAN', 'CPU', 'COMMAND'], rows);
+}
+
+function sockets(processes: ProcessInfo[]): string {
+  return processes
+    .flatMap((p) => p.sockets.map((s) => `pid ${p.pid}  ${s.local} → ${s.remote}  ${s.state}  (unacked ${s.tx_queue} B, unread ${s.rx_queue} B)`))
+    .join('\n');
+}
+
+function locks(processes: ProcessInfo[]): string {
+  return processes
+    .flatMap((p) =>
+      p.locks.map((l) => {
+        const others = l.other_pids.map((pid, i) => `pid ${pid} (${(l.other_argv[i] ?? []).join(' ') || '?'})`).join(', ');
+        const what = `${l.access} ${l.kind} lock on ${l.file ?? 'a file'}`;
+        return l.role === 'waits' ? `pid ${p.pid} waits for a ${what}, held by ${others || 'unknown'}` : `pid ${p.pid} holds a ${what}${others ? `; waiting: ${others}` : ''}`;
+      }),
+    )
+    .join('\n');
+}
+
+function probe(s: Snapshot): string {
+  if (s.network.length === 0) return '';
+  const rows = s.network.map((p) => [
+    p.target,
+    p.role,
+    ms(p.dns_ms),
+    ms(p.connect_ms),
+    ms(p.tls_ms),
+    p.http_status === null ? '-' : String(p.http_status),
+    p.ok ? 'ok' : p.error ?? 'failed',
+  ]);
+  return formatTable(['TARGET', 'ROLE', 'DNS', 'CONNECT', 'TLS', 'HTTP', 'RESULT'], rows);
+}
+
+const isRuntime = (fn: string) => /^(runtime|internal\/|sync\.|syscall\.)/.test(fn);
+const matters = (g: Goroutine) => g.frames.some((f) => /^(cmd\/go\/|net[./]|net\/http|os\/exec|crypto\/tls)/.test(f.function));
+
+function goroutines(s: Snapshot, style: Style): string {
+  const parsed = s.goroutines.parsed;
+  if (parsed.length === 0) return s.mode === 'observe' ? 'none captured (observe mode sends no signal)' : 'none captured';
+  const ranked = [...parsed.filter(matters), ...parsed.filter((g) => !matters(g) && g.frames.some((f) => !isRuntime(f.function)))];
+  const shown = ranked.slice(0, MAX_GOROUTINES).map((g) => {
+    const own = g.frames.filter((f) => !isRuntime(f.function));
+    const folded = g.frames.length - own.length;
+    const lines = own.slice(0, MAX_FRAMES).map((f) => `  ${f.function}  ${style.dim(`${f.file}:${f.line}`)}`);
+    if (own.length > MAX_FRAMES) lines.push(style.dim(`  … ${own.length - MAX_FRAMES} more frames`));
+    const wait = g.wait_minutes > 0 ? `, ${g.wait_minutes} min` : '';
+    return `goroutine ${g.id} [${g.state}${wait}]${folded > 0 ? style.dim(` (${folded} runtime frames folded)`) : ''}\n${lines.join('\n')}`;
+  });
+  const hidden = parsed.length - shown.length;
+  return `${shown.join('\n')}${hidden > 0 ? `\n${style.dim(`+ ${hidden} more goroutines (runtime internals); gomod-shim show ID --raw for all`)}` : ''}`;
+}
+
+export function renderSnapshot(s: Snapshot, style: Style): string {
+  const d = s.diagnosis;
+  const head =
+    `\n${style.bold(style.red(`Hung: ${d.cause}`))} — ${d.summary}\n` +
+    style.dim(`idle ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'} at ${s.taken_at}, mode ${s.mode}\n`);
+  const tail = s.stderr_tail.slice(-10).join('\n');
+  const env = Object.entries(s.env)
+    .filter(([k]) => /^(GOPROXY|GOSUMDB|GOPRIVATE|GONOPROXY|GONOSUMDB|GOINSECURE|GOFLAGS|GOTOOLCHAIN|GIT_SSH_COMMAND|GIT_TERMINAL_PROMPT)$|_PROXY$/i.test(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+  return (
+    head +
+    section(style, 'Evidence', d.evidence.map((e) => `• ${e}`).join('\n')) +
+    section(style, 'What to do', d.suggestions.map((e) => `• ${e}`).join('\n')) +
+    section(style, 'Processes', s.processes.length ? processTree(s.processes) : '') +
+    section(style, 'Sockets', sockets(s.processes)) +
+    section(style, 'File locks', locks(s.processes)) +
+    section(style, 'Network probe', probe(s)) +
+    section(style, 'Goroutines', goroutines(s, style)) +
+    section(style, 'Last lines go printed', tail) +
+    section(style, 'Settings', env)
+  );
+}

@@ -1,0 +1,108 @@
+// Facts a diagnosis rule reads, derived once from a snapshot, so that rules stay short.
+import { formatDuration } from '../duration';
+import type { Goroutine } from '../snapshot/goroutine-dump';
+import type { ProbeResult, ProbeRole } from '../snapshot/probe/probe';
+import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
+import type { Snapshot } from '../snapshot/snapshot';
+
+export interface RemoteSocket extends SocketInfo {
+  owner: ProcessInfo;
+  role: ProbeRole;
+  /** the probe of this remote, and the URL a proxy / sumdb probe used for it, if any */
+  probe: ProbeResult | null;
+  url: string | null;
+}
+
+export interface Facts {
+  snapshot: Omit<Snapshot, 'diagnosis'>;
+  idle: string; // "62s"
+  command: string; // "go mod download"
+  go: ProcessInfo | null;
+  /** sockets to remote hosts held by go (not listeners) */
+  goSockets: RemoteSocket[];
+  /** descendants other than go: git, ssh, credential helpers */
+  helpers: ProcessInfo[];
+  helperSockets: RemoteSocket[];
+  probes: ProbeResult[];
+  goroutines: Goroutine[];
+  /** a goroutine has a frame whose function contains one of these */
+  inStack(...needles: string[]): boolean;
+  /** `go -x` "# get URL" lines with no end line yet: requests still waiting */
+  pendingGets: string[];
+  lastStderrLine: string | null;
+  setting(name: string): string; // from go env, else the environment, else ""
+  proxies: string[]; // GOPROXY entries other than direct/off
+  /** module paths go said it was fetching ("go: downloading M V", -x URLs) */
+  modules: string[];
+  /** "1.19" from GOVERSION go1.19.8 */
+  goVersion: string | null;
+}
+
+function remoteSockets(owner: ProcessInfo, probes: ProbeResult[]): RemoteSocket[] {
+  return owner.sockets
+    .filter((s) => s.state !== 'LISTEN' && !/^(0\.0\.0\.0|\[::\]):0$/.test(s.remote))
+    .map((s) => {
+      const forTarget = probes.filter((p) => p.target === s.remote);
+      const withUrl = forTarget.find((p) => p.url !== null && p.role !== 'other');
+      const role = withUrl?.role ?? forTarget[0]?.role ?? 'other';
+      return { ...s, owner, role, probe: withUrl ?? forTarget[0] ?? null, url: withUrl?.url ?? null };
+    });
+}
+
+function modulesFrom(lines: string[]): string[] {
+  const found = new Set<string>();
+  for (const line of lines) {
+    const dl = /^go: downloading (\S+) v\S+/.exec(line);
+    if (dl) found.add(dl[1]);
+    const get = /^# get \S+?\/([^@\s]+)\/@(v|latest)/.exec(line);
+    if (get && !get[1].startsWith('sumdb/')) found.add(get[1].replace(/!([a-z])/g, (_, c: string) => c.toUpperCase()));
+  }
+  return [...found];
+}
+
+export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
+  const go = snapshot.processes.find((p) => p.pid === snapshot.go_pid) ?? snapshot.processes[0] ?? null;
+  const helpers = snapshot.processes.filter((p) => p !== go);
+  const functions = snapshot.goroutines.parsed.flatMap((g) => g.frames.map((f) => f.function));
+  const open = new Map<string, number>();
+  for (const line of snapshot.stderr_tail) {
+    const m = /^# get (\S+?)(:\s.*)?$/.exec(line);
+    if (m) open.set(m[1], (open.get(m[1]) ?? 0) + (m[2] ? -1 : 1));
+  }
+  const setting = (name: string) => snapshot.go_env?.[name] ?? snapshot.env[name] ?? '';
+  const version = /^go(\d+\.\d+)/.exec(setting('GOVERSION'));
+  return {
+    snapshot,
+    idle: formatDuration(snapshot.idle_ms),
+    command: ['go', ...snapshot.command].join(' '),
+    go,
+    goSockets: go ? remoteSockets(go, snapshot.network) : [],
+    helpers,
+    helperSockets: helpers.flatMap((h) => remoteSockets(h, snapshot.network)),
+    probes: snapshot.network,
+    goroutines: snapshot.goroutines.parsed,
+    inStack: (...needles) => functions.some((f) => needles.some((n) => f.includes(n))),
+    pendingGets: [...open].filter(([, n]) => n > 0).map(([url]) => url),
+    lastStderrLine: snapshot.stderr_tail.filter((l) => l.trim() !== '').at(-1) ?? null,
+    setting,
+    proxies: (setting('GOPROXY') || 'https://proxy.golang.org,direct').split(/[,|]/).filter((p) => p && p !== 'direct' && p !== 'off'),
+    modules: modulesFrom(snapshot.stderr_tail),
+    goVersion: version ? version[1] : null,
+  };
+}
+
+/** "12.5ms" style, for evidence lines. */
+export function ms(v: number | null): string {
+  return v === null ? '-' : `${Math.round(v * 10) / 10}ms`;
+}
+
+/** One evidence line describing what a probe found. */
+export function probeEvidence(p: ProbeResult): string {
+  const steps = [
+    p.dns_ms !== null ? `DNS ${ms(p.dns_ms)}` : null,
+    p.connect_ms !== null ? `connect ${ms(p.connect_ms)}` : null,
+    p.tls_ms !== null ? `TLS ${ms(p.tls_ms)}` : null,
+    p.http_status !== null ? `HTTP ${p.http_status}` : null,
+  ].filter(Boolean);
+  return `probe of ${p.url ?? p.target} (${p.role}): ${steps.join(', ') || 'no step completed'}${p.error ? ` — ${p.error}` : ''}`;
+}

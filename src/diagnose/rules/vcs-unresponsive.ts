@@ -1,0 +1,32 @@
+// A git/hg/svn child connected to (or connecting to) a server that does not answer (HANGS.md).
+import * as path from 'node:path';
+import type { Rule } from '../rule';
+
+const VCS = /^(git|git-remote-https?|hg|svn|bzr|fossil)$/;
+
+export const vcsUnresponsive: Rule = {
+  cause: 'vcs-unresponsive',
+  diagnose(f) {
+    const vcs = f.helpers.filter((p) => VCS.test(path.basename(p.argv[0] ?? '')));
+    const waitingInGo = f.inStack('os/exec.(*Cmd).Wait') && f.inStack('modfetch/codehost', 'cmd/go/internal/vcs.');
+    if (vcs.length === 0 && !waitingInGo) return null;
+    const socket = f.helperSockets[0];
+    const leaf = socket?.owner ?? vcs[vcs.length - 1];
+    const where = socket ? `${socket.remote} (${socket.state})` : 'its server';
+    return {
+      cause: 'vcs-unresponsive',
+      summary: `${leaf ? leaf.argv.join(' ') : 'a version-control command'} is waiting on ${where} with nothing moving for ${f.idle}`,
+      evidence: [
+        ...vcs.map((p) => `child pid ${p.pid}: ${p.argv.join(' ')} (state ${p.state}${p.wchan ? `, in ${p.wchan}` : ''})`),
+        ...(socket ? [`socket ${socket.local} → ${socket.remote} ${socket.state}, unacked ${socket.tx_queue} B`] : []),
+        ...(waitingInGo ? ['go is in os/exec.(*Cmd).Wait under modfetch/codehost'] : []),
+        ...f.probes.filter((p) => p.role === 'vcs').map((p) => `probe ${p.target}: ${p.ok ? 'answers now (intermittent?)' : p.error ?? 'failed'}`),
+      ],
+      suggestions: [
+        `fetch through a module proxy instead of direct: GOPROXY=https://proxy.golang.org,direct (now: ${f.setting('GOPROXY') || 'default'})`,
+        'make git give up on a stalled transfer: git config --global http.lowSpeedLimit 1000 && git config --global http.lowSpeedTime 30',
+        ...(socket ? [`check the server: git ls-remote against ${socket.remote}, or curl -v`] : []),
+      ],
+    };
+  },
+};

@@ -1,0 +1,29 @@
+// One activity sample of go's process tree, from a process table read once per tick.
+import * as fs from 'node:fs';
+import type { ActivitySample } from './idle-detector';
+import { parseIo } from './procfs';
+import { descendantsOf, type ProcessTable } from './process-table';
+
+export function readIoBytes(pid: number): number {
+  try {
+    const io = parseIo(fs.readFileSync(`/proc/${pid}/io`, 'latin1'));
+    return io ? io.rchar + io.wchar : 0;
+  } catch {
+    return 0; // gone, or not ours to read
+  }
+}
+
+/** The tree's cumulative CPU and I/O. Call with the table already read for this tick. */
+export function sampleTree(table: ProcessTable, goPid: number, outputBytes: number, at: number): ActivitySample {
+  const go = table.get(goPid);
+  const tree = go ? [go, ...descendantsOf(table, goPid)] : [];
+  let cpuTicks = 0;
+  let ioBytes = 0;
+  const pids: number[] = [];
+  for (const p of tree) {
+    cpuTicks += p.cpuTicks;
+    ioBytes += readIoBytes(p.pid);
+    pids.push(p.pid);
+  }
+  return { at, cpuTicks, ioBytes, outputBytes, processKey: pids.sort((a, b) => a - b).join(',') };
+}

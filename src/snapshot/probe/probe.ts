@@ -1,0 +1,111 @@
+// The live network probe: each target in parallel, step by step (DNS, TCP, TLS, HTTP), each step
+// bounded, so a snapshot says where the path to a server stops — without ever waiting like go does.
+import { isIP, type Socket } from 'node:net';
+import { redactUrls } from '../../redact';
+import { connectStep } from './connect-step';
+import { dnsStep, systemLookup, type Lookup } from './dns-step';
+import { splitHostPort, urlHostPort, type HostPort } from './host-port';
+import { httpStep } from './http-step';
+import { ProbeStepError, elapsedMs, errorCode } from './step';
+import type { ProbeRole, ProbeTarget } from './targets';
+import { tlsStep } from './tls-step';
+
+export interface ProbeResult {
+  target: string;
+  role: ProbeRole;
+  url: string | null;
+  /** The IP address the TCP step connected to, else the first it tried; null when DNS failed. */
+  address: string | null;
+  /** The HTTP proxy go would use for this URL (see ProbeTarget.via); the probe went direct. */
+  via: string | null;
+  dns_ms: number | null; // null when the host is an IP literal (no lookup) or the lookup failed
+  connect_ms: number | null;
+  tls_ms: number | null;
+  http_status: number | null;
+  ok: boolean;
+  error: string | null; // a short plain phrase; may be set with ok=true (certificate not verified)
+}
+
+export interface ProbeOptions {
+  /** How host names are resolved; defaults to the system resolver (dns.lookup, as go's cgo/files+dns path). */
+  lookup?: Lookup;
+}
+
+/** Probes every target at once; resolves within about 4 × stepTimeoutMs whatever the servers do. */
+export function probeAll(targets: ProbeTarget[], stepTimeoutMs: number, options: ProbeOptions = {}): Promise<ProbeResult[]> {
+  return Promise.all(targets.map((t) => probeTarget(t, stepTimeoutMs, options.lookup ?? systemLookup)));
+}
+
+interface Plan {
+  at: HostPort;
+  tls: boolean;
+  url: URL | null;
+}
+
+function planFor(target: ProbeTarget): Plan | null {
+  let url: URL | null = null;
+  if (target.url !== null) {
+    try {
+      url = new URL(target.url);
+    } catch {
+      return null;
+    }
+  }
+  const at = url ? urlHostPort(url) : splitHostPort(target.target);
+  if (!at) return null;
+  const tls = target.tls || url?.protocol === 'https:' || (url === null && at.port === 443);
+  return { at, tls, url };
+}
+
+async function probeTarget(target: ProbeTarget, ms: number, lookup: Lookup): Promise<ProbeResult> {
+  const result: ProbeResult = {
+    target: target.target,
+    role: target.role,
+    url: target.url === null ? null : redactUrls(target.url),
+    address: null,
+    via: target.via ?? null,
+    dns_ms: null,
+    connect_ms: null,
+    tls_ms: null,
+    http_status: null,
+    ok: false,
+    error: null,
+  };
+  const plan = planFor(target);
+  if (!plan) return { ...result, error: 'not a host:port or http(s) URL' };
+  const notes: string[] = [];
+  const opened: Socket[] = [];
+  try {
+    let addresses = [plan.at.host];
+    if (isIP(plan.at.host) === 0) {
+      const started = performance.now();
+      addresses = await dnsStep(plan.at.host, ms, lookup);
+      result.dns_ms = elapsedMs(started);
+    }
+    result.address = addresses[0];
+    let started = performance.now();
+    let socket = await connectStep(addresses, plan.at.port, ms, opened);
+    result.connect_ms = elapsedMs(started);
+    result.address = socket.remoteAddress ?? result.address;
+    if (plan.tls) {
+      started = performance.now();
+      const handshake = await tlsStep(socket, plan.at.host, ms, opened);
+      result.tls_ms = elapsedMs(started);
+      socket = handshake.socket;
+      if (handshake.certificateNote) notes.push(handshake.certificateNote);
+    }
+    if (plan.url) {
+      result.http_status = await httpStep(socket, plan.url, ms);
+      if (result.http_status >= 500) notes.unshift(`the server answered HTTP ${result.http_status}`);
+    }
+    result.ok = result.http_status === null || result.http_status < 500;
+  } catch (error) {
+    notes.unshift(error instanceof ProbeStepError ? error.message : `probe failed: ${errorCode(error)}`);
+  } finally {
+    // Newest first: destroying a TCP socket under a live TLS socket upsets Node 20 (seen here: SIGSEGV
+    // at exit, or a late OpenSSL error).
+    for (const socket of opened.reverse()) socket.destroy();
+  }
+  result.error = notes.length > 0 ? notes.join('; ') : null;
+  return result;
+}

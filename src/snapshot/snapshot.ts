@@ -1,0 +1,32 @@
+// The snapshot of a hang, as `gomod-shim show ID --json` returns it (CONTRACT.md, "Snapshot").
+import type { Cause } from '../causes';
+import type { OnHang } from '../config';
+import type { Goroutine } from './goroutine-dump';
+import type { ProbeResult } from './probe/probe';
+import type { ProcessInfo } from './processes';
+
+export interface Diagnosis {
+  cause: Cause;
+  summary: string;
+  evidence: string[];
+  suggestions: string[];
+}
+
+export interface Snapshot {
+  taken_at: string;
+  idle_ms: number;
+  /** idle: the tree was quiet for hang_after_ms; sigquit: Ctrl-\ or kill -QUIT to the shim */
+  trigger: 'idle' | 'sigquit';
+  hang_after_ms: number;
+  mode: OnHang;
+  command: string[]; // go's arguments, redacted
+  go_pid: number; // the Go toolchain process (it gets the SIGQUIT in dump mode)
+  env: Record<string, string>;
+  go_env: Record<string, string> | null;
+  go_env_error: string | null;
+  processes: ProcessInfo[];
+  network: ProbeResult[];
+  goroutines: { raw: string | null; parsed: Goroutine[] };
+  stderr_tail: string[];
+  diagnosis: Diagnosis;
+}

@@ -1,0 +1,227 @@
+// `gomod-shim install` / `uninstall` and install.sh, run for real in a throwaway HOME.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { PATH_WITHOUT_SHIM, REAL_GO, REPO, run, runCli, SHIM_CLI, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
+
+// One temporary root for the whole file (tempDir registers an exit handler per call).
+const ROOT = tempDir('gomod-shim-install-');
+const scratch = (prefix: string) => fs.mkdtempSync(path.join(ROOT, prefix));
+
+const hasShell = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+
+interface Home {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  binDir: string;
+  bashrc: string;
+  zshrc: string;
+  fishFile: string;
+}
+
+/**
+ * A HOME of its own, the XDG defaults in force, without the repo's shim folder on PATH.
+ * SHELL=zsh and an existing fish config folder make install set up all three shells
+ * whether or not zsh and fish are installed here.
+ */
+function freshHome(extra: NodeJS.ProcessEnv = {}): Home {
+  const dir = scratch('home-');
+  const env = testEnv(dir, {
+    PATH: PATH_WITHOUT_SHIM,
+    SHELL: '/bin/zsh',
+    XDG_DATA_HOME: undefined,
+    XDG_CONFIG_HOME: undefined,
+    XDG_STATE_HOME: undefined,
+    ZDOTDIR: undefined,
+    ...extra,
+  });
+  fs.mkdirSync(path.join(dir, '.config', 'fish'), { recursive: true });
+  return {
+    dir,
+    env,
+    binDir: path.join(dir, '.local', 'share', 'gomod-shim', 'bin'),
+    bashrc: path.join(dir, '.bashrc'),
+    zshrc: path.join(dir, '.zshrc'),
+    fishFile: path.join(dir, '.config', 'fish', 'conf.d', 'gomod-shim.fish'),
+  };
+}
+
+/** Every file and symlink under dir, with its bytes (or link target) and mode. Folders are left out. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isSymbolicLink()) out[path.relative(dir, p)] = `link -> ${fs.readlinkSync(p)}`;
+      else out[path.relative(dir, p)] = `${(fs.statSync(p).mode & 0o777).toString(8)} ${fs.readFileSync(p, 'latin1')}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function cli(home: Home, ...args: string[]): Promise<string> {
+  const r = await runCli(args, { env: home.env });
+  assert.equal(r.code, 0, `gomod-shim ${args.join(' ')}: ${r.stderr.toString()}`);
+  assert.equal(r.stderr.toString(), '');
+  return r.stdout.toString();
+}
+
+/** Runs a shell script the way a user's shell would, in the temporary HOME. */
+function shell(home: Home, sh: string, script: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(sh, ['-c', script], { env: { ...home.env, ...env }, encoding: 'utf8' });
+  assert.equal(r.status, 0, `${sh}: ${r.stderr}`);
+  return r.stdout;
+}
+
+test('install twice changes nothing the second time; uninstall restores every file exactly', async () => {
+  const home = freshHome();
+  // No final newline, and a byte that is not UTF-8: both must come back as they were.
+  fs.writeFileSync(home.bashrc, Buffer.from('alias ll="ls -l"\n# caf\xe9\nexport EDITOR=vi', 'latin1'), { mode: 0o600 });
+  const before = snapshot(home.dir);
+
+  const first = await cli(home, 'install');
+  assert.match(first, new RegExp(`created +${home.binDir}/go +\\(-> ${fs.realpathSync(SHIM_GO)}\\)`));
+  assert.match(first, new RegExp(`edited +${home.bashrc} +\\(bash: added the gomod-shim block\\)`));
+  assert.match(first, new RegExp(`created +${home.zshrc} `));
+  assert.match(first, new RegExp(`created +${home.fishFile} `));
+  assert.match(first, /To undo: gomod-shim uninstall/);
+  assert.equal(fs.readlinkSync(path.join(home.binDir, 'gomod-shim')), fs.realpathSync(SHIM_CLI));
+  assert.ok(fs.readFileSync(home.bashrc, 'latin1').startsWith('alias ll="ls -l"\n# caf\xe9\nexport EDITOR=vi\n# >>> gomod-shim >>>'));
+  assert.equal(fs.statSync(home.bashrc).mode & 0o777, 0o600, 'the rc file keeps its mode');
+  const installed = snapshot(home.dir);
+
+  const second = await cli(home, 'install');
+  assert.match(second, /already installed; nothing changed/);
+  assert.doesNotMatch(second, /created|edited|replaced/);
+  assert.deepEqual(snapshot(home.dir), installed);
+
+  const removed = await cli(home, 'uninstall');
+  assert.match(removed, new RegExp(`edited +${home.bashrc} +\\(removed the gomod-shim block\\)`));
+  assert.match(removed, new RegExp(`removed +${home.zshrc} +\\(it held only the gomod-shim block\\)`));
+  assert.match(removed, new RegExp(`removed +${home.binDir} `));
+  assert.deepEqual(snapshot(home.dir), before);
+  assert.equal(fs.existsSync(path.dirname(home.binDir)), false, 'the gomod-shim data folder is gone');
+
+  assert.match(await cli(home, 'uninstall'), /not installed: nothing to remove/);
+  assert.deepEqual(snapshot(home.dir), before);
+});
+
+test('through ~/.bashrc, go is the shim, first on PATH once, and runs the real go', async () => {
+  const home = freshHome();
+  await cli(home, 'install');
+  const realVersion = spawnSync(REAL_GO, ['version'], { encoding: 'utf8' }).stdout;
+  const out = shell(home, 'bash', '. ~/.bashrc; command -v go; go version');
+  assert.equal(out, `${home.binDir}/go\n${realVersion}`);
+
+  // The folder already further back on PATH, and the rc file sourced twice: one copy, first.
+  const pathAfter = shell(home, 'bash', '. ~/.bashrc; . ~/.bashrc; printf %s "$PATH"', { PATH: `/usr/bin:${home.binDir}:/bin:${home.binDir}` });
+  assert.equal(pathAfter, `${home.binDir}:/usr/bin:/bin`);
+  // The helper variables do not linger in the user's shell.
+  assert.equal(shell(home, 'bash', '. ~/.bashrc; set | grep -c ^gomodshim_ || true'), '0\n');
+});
+
+test('the zsh block puts the shim first too (run by zsh when installed, else by POSIX sh)', async () => {
+  const home = freshHome();
+  await cli(home, 'install');
+  const sh = hasShell('zsh') ? 'zsh' : 'sh';
+  const out = shell(home, sh, '. "${ZDOTDIR:-$HOME}/.zshrc"; . "${ZDOTDIR:-$HOME}/.zshrc"; command -v go; printf %s "$PATH"', {
+    PATH: `/usr/bin:${home.binDir}:/bin`,
+  });
+  assert.equal(out, `${home.binDir}/go\n${home.binDir}:/usr/bin:/bin`);
+});
+
+test('the fish file puts the shim first, in fish when installed, else by its text', async () => {
+  const home = freshHome();
+  await cli(home, 'install');
+  if (hasShell('fish')) {
+    const out = shell(home, 'fish', 'command -v go; string join : $PATH', { PATH: `/usr/bin:${home.binDir}:/bin` });
+    assert.equal(out, `${home.binDir}/go\n${home.binDir}:/usr/bin:/bin\n`);
+  } else {
+    const text = fs.readFileSync(home.fishFile, 'utf8');
+    assert.match(text, /^# >>> gomod-shim >>> \(gomod-shim install created this file\)\n/);
+    assert.ok(text.includes(`set -l gomodshim_bin '${home.binDir}'\n`));
+    assert.match(text, /test "\$gomodshim_dir" = "\$gomodshim_bin"; or set gomodshim_rest \$gomodshim_rest \$gomodshim_dir\n/);
+    assert.match(text, /\nset -gx PATH \$gomodshim_bin \$gomodshim_rest\n# <<< gomod-shim <<<\n$/);
+  }
+});
+
+test('XDG_DATA_HOME and ZDOTDIR are respected, and an odd folder name survives quoting', async () => {
+  const base = scratch("odd 'dir' $x é-");
+  const home = freshHome({ XDG_DATA_HOME: path.join(base, 'data'), XDG_CONFIG_HOME: path.join(base, 'config'), ZDOTDIR: path.join(base, 'zdot') });
+  await cli(home, 'install');
+  const binDir = path.join(base, 'data', 'gomod-shim', 'bin');
+  assert.ok(fs.existsSync(path.join(base, 'zdot', '.zshrc')));
+  assert.equal(fs.existsSync(home.zshrc), false);
+  assert.equal(fs.existsSync(home.fishFile), false, 'fish set up only where its config folder is');
+  assert.equal(shell(home, 'bash', '. ~/.bashrc; command -v go'), `${binDir}/go\n`);
+  await cli(home, 'uninstall');
+  assert.equal(fs.existsSync(path.join(base, 'data', 'gomod-shim')), false);
+  assert.equal(fs.existsSync(path.join(base, 'zdot', '.zshrc')), false);
+});
+
+test('--dry-run writes nothing; --no-rc leaves the rc files alone', async () => {
+  const home = freshHome();
+  fs.writeFileSync(home.bashrc, 'PS1="$ "\n');
+  const before = snapshot(home.dir);
+  const dry = await cli(home, 'install', '--dry-run');
+  assert.match(dry, new RegExp(`would edit +${home.bashrc}`));
+  assert.match(dry, new RegExp(`would create +${home.binDir}/go`));
+  assert.deepEqual(snapshot(home.dir), before);
+
+  const noRc = await cli(home, 'install', '--no-rc');
+  assert.match(noRc, /left alone \(--no-rc\)/);
+  assert.deepEqual(Object.keys(snapshot(home.dir)).sort(), ['.bashrc', '.local/share/gomod-shim/bin/go', '.local/share/gomod-shim/bin/gomod-shim']);
+  assert.equal(fs.readFileSync(home.bashrc, 'utf8'), 'PS1="$ "\n');
+
+  await cli(home, 'uninstall', '--dry-run');
+  assert.ok(fs.existsSync(path.join(home.binDir, 'go')));
+  await cli(home, 'uninstall');
+  assert.deepEqual(snapshot(home.dir), before);
+});
+
+test('a symlinked rc file (a dotfiles repo) stays a symlink; its target is edited and restored', async () => {
+  const home = freshHome();
+  const dotfiles = path.join(home.dir, 'dotfiles');
+  fs.mkdirSync(dotfiles);
+  fs.writeFileSync(path.join(dotfiles, 'bashrc'), 'set -o vi\n');
+  fs.symlinkSync(path.join(dotfiles, 'bashrc'), home.bashrc);
+  await cli(home, 'install');
+  assert.ok(fs.lstatSync(home.bashrc).isSymbolicLink());
+  assert.match(fs.readFileSync(path.join(dotfiles, 'bashrc'), 'utf8'), /^set -o vi\n# >>> gomod-shim >>>\n/);
+  await cli(home, 'uninstall');
+  assert.ok(fs.lstatSync(home.bashrc).isSymbolicLink());
+  assert.equal(fs.readFileSync(path.join(dotfiles, 'bashrc'), 'utf8'), 'set -o vi\n');
+});
+
+test('a half-deleted block stops install before it changes anything', async () => {
+  const home = freshHome();
+  fs.writeFileSync(home.bashrc, 'a\n# >>> gomod-shim >>>\nb\n');
+  const before = snapshot(home.dir);
+  const r = await runCli(['install'], { env: home.env });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr.toString(), new RegExp(`^gomod-shim: ${home.bashrc}: .*fix it by hand, then rerun\n$`));
+  assert.deepEqual(snapshot(home.dir), before);
+});
+
+test('uninstall leaves what it did not make: a file in the bin folder keeps the folder', async () => {
+  const home = freshHome();
+  await cli(home, 'install', '--no-rc');
+  fs.writeFileSync(path.join(home.binDir, 'notes.txt'), 'mine\n');
+  const out = await cli(home, 'uninstall');
+  assert.match(out, new RegExp(`kept +${home.binDir} +\\(still holds notes.txt\\)`));
+  assert.deepEqual(fs.readdirSync(home.binDir), ['notes.txt']);
+});
+
+test('install.sh refuses a Node.js older than 20 with one line', async () => {
+  const dir = scratch('old-node-');
+  // A stand-in node reporting an old version: install.sh must stop before npm runs.
+  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\necho v18.19.0\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, 'npm'), '#!/bin/sh\necho npm must not run >&2\nexit 99\n', { mode: 0o755 });
+  const r = await run(path.join(REPO, 'install.sh'), [], { env: { ...testEnv(dir), PATH: `${dir}:/usr/bin:/bin` }, cwd: dir });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr.toString(), /^install\.sh: gomod-shim needs Node\.js 20 or newer \(found v18\.19\.0\)[^\n]*\n$/);
+});

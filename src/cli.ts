@@ -4,10 +4,11 @@ import { CommandError, UsageError, type Command, type CommandContext } from './c
 import { history } from './commands/history';
 import { install } from './commands/install';
 import { show } from './commands/show';
+import { demo } from './commands/demo';
 import { uninstall } from './commands/uninstall';
 import { version } from '../package.json';
 
-const COMMANDS: readonly Command[] = [history, show, install, uninstall];
+const COMMANDS: readonly Command[] = [history, show, demo, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 

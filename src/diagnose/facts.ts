@@ -1,7 +1,8 @@
 // Facts a diagnosis rule reads, derived once from a snapshot, so that rules stay short.
 import { formatDuration } from '../duration';
 import type { Goroutine } from '../snapshot/goroutine-dump';
-import type { ProbeResult, ProbeRole } from '../snapshot/probe/probe';
+import type { ProbeResult } from '../snapshot/probe/probe';
+import type { ProbeRole } from '../snapshot/probe/targets';
 import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
 import type { Snapshot } from '../snapshot/snapshot';
 

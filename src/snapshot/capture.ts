@@ -34,6 +34,7 @@ export async function captureSnapshot(input: CaptureInput): Promise<Omit<Snapsho
     goproxy: resolveGoSetting('GOPROXY', input.env, envFile),
     gosumdb: resolveGoSetting('GOSUMDB', input.env, envFile),
     sockets: processes.flatMap((p) => p.sockets.map((s) => ({ remote: s.remote, argv: p.argv }))),
+    env: input.env,
   });
   const [goEnv, network] = await Promise.all([
     readGoEnv(input.realGo, input.env, input.cwd, 3 * input.probeTimeoutMs),

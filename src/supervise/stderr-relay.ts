@@ -2,7 +2,8 @@
 // goroutine dump); stdout stays inherited, see README "Streams".
 import type { Readable } from 'node:stream';
 
-const TAIL_BYTES = 16 * 1024;
+// Enough for a whole goroutine dump of a busy go command (typically 20–200 KB).
+const TAIL_BYTES = 1024 * 1024;
 
 export class StderrRelay {
   bytes = 0;
@@ -32,6 +33,13 @@ export class StderrRelay {
     while (this.tailBytes - this.tail[0].length >= TAIL_BYTES) {
       this.tailBytes -= (this.tail.shift() as Buffer).length;
     }
+  }
+
+  /** What go wrote from byte offset `from` (a value of `bytes`) on, as far as the window still holds. */
+  textSince(from: number): string {
+    const held = Buffer.concat(this.tail);
+    const start = Math.max(0, held.length - (this.bytes - from));
+    return held.subarray(start).toString('utf8');
   }
 
   /** The last lines go printed on stderr. */

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CAUSES, isCause } from '../causes';
 import { formatTable } from '../ui/table';
@@ -12,6 +13,16 @@ function positiveInt(name: string, value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} takes a whole number above 0, not ${String(value)}`);
   return n;
+}
+
+/** Runs record go's working directory as the kernel reports it: symlinks resolved. */
+function physicalPath(dir: string): string {
+  const resolved = path.resolve(dir);
+  try {
+    return fs.realpathSync(resolved);
+  } catch {
+    return resolved; // a folder that is gone can still have runs
+  }
 }
 
 export const history: Command = {
@@ -30,7 +41,7 @@ export const history: Command = {
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${args.since}`);
       query.since = since;
     }
-    if (args.cwd !== undefined) query.cwd = path.resolve(String(args.cwd));
+    if (args.cwd !== undefined) query.cwd = physicalPath(String(args.cwd));
     if (args.module !== undefined) query.module = String(args.module);
     if (args.cause !== undefined) {
       if (!isCause(String(args.cause))) throw new UsageError(`--cause takes one of ${CAUSES.join(', ')}`);

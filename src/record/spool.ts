@@ -13,16 +13,44 @@ export function spoolFile(spoolDir: string, uuid: string): string {
   return path.join(spoolDir, `${uuid}.jsonl`);
 }
 
-/** Appends one entry; creates the folder (0700) and file (0600) on first use. Throws on failure. */
+/**
+ * Appends one entry; the start creates the folder (0700) and file (0600), an end only
+ * extends a journal that has its start. Throws on failure.
+ */
 export function appendSpool(spoolDir: string, uuid: string, entry: SpoolEntry): void {
   const file = spoolFile(spoolDir, uuid);
   const line = `${JSON.stringify(entry)}\n`;
+  if (!('start' in entry)) {
+    // No O_CREAT: an end alone is no record, and on a full disk it would leave an empty file.
+    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND);
+    try {
+      fs.writeSync(fd, line);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
   try {
-    fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+    try {
+      fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      makeDirs(spoolDir);
+      fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+    }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    makeDirs(spoolDir);
-    fs.writeFileSync(file, line, { flag: 'a', mode: 0o600 });
+    // On a full disk the file is created but the write fails: a journal without its start
+    // would be skipped by every reader and never removed, so it goes now.
+    removeQuietly(file);
+    throw err;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // never created, or the folder is read-only: nothing to clean
   }
 }
 

@@ -52,11 +52,11 @@ export class HistoryStore {
 
   /** Records the snapshot of a hung run (adopted first if it is still only journalled). */
   saveSnapshot(runId: number, snapshot: Snapshot): void {
-    saveSnapshot(this.db, runId, snapshot);
+    this.guard(() => saveSnapshot(this.db, runId, snapshot));
   }
 
   snapshot(runId: number): Snapshot | null {
-    return getSnapshot(this.db, runId);
+    return this.guard(() => getSnapshot(this.db, runId));
   }
 
   list(query: HistoryQuery): HistoryItem[] {

@@ -1,5 +1,6 @@
 // Looking into a history database file directly, as the supervisor left it, without a
-// reader command folding run journals in first.
+// reader command folding run journals in first; and putting rows there that the supervisor
+// cannot make yet (hangs, old runs) so the CLI can be tested on them.
 import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 
@@ -7,21 +8,33 @@ export interface RawRun {
   id: number;
   uuid: string;
   status: string;
+  started_at: string;
   argv: string;
   exit_code: number | null;
+  go_pid: number | null;
 }
 
-/** The rows of the runs table, or [] while the database does not exist yet. */
+function open(dbPath: string, readonly = false): Database.Database {
+  return new Database(dbPath, { readonly, fileMustExist: true, timeout: 5000 });
+}
+
+/** The rows of the runs table, or [] while the database or its table does not exist yet. */
 export function rawRuns(dbPath: string): RawRun[] {
   if (!fs.existsSync(dbPath)) return [];
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 5000 });
+  const db = open(dbPath, true);
   try {
-    return db.prepare('SELECT id, uuid, status, argv, exit_code FROM runs ORDER BY id').all() as RawRun[];
-  } catch {
-    return []; // created but not migrated yet
+    return db.prepare('SELECT id, uuid, status, started_at, argv, exit_code, go_pid FROM runs ORDER BY id').all() as RawRun[];
+  } catch (err) {
+    if (/no such table/.test((err as Error).message)) return []; // created, not migrated yet
+    throw err;
   } finally {
     db.close();
   }
+}
+
+/** The raw row whose argv holds tag, or undefined. */
+export function rawRunTagged(dbPath: string, tag: string): RawRun | undefined {
+  return rawRuns(dbPath).find((r) => (JSON.parse(r.argv) as string[]).includes(tag));
 }
 
 /** Run journals waiting in the spool folder beside the database. */
@@ -31,4 +44,39 @@ export function journalFiles(dbPath: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Runs SQL statements against the database file, as another program would. */
+export function execSql(dbPath: string, sql: string, params: unknown[] = []): void {
+  const db = open(dbPath);
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Holds the database's write lock (BEGIN EXCLUSIVE) from this process, as a long
+ * transaction in another program would; returns the release.
+ */
+export function holdExclusiveLock(dbPath: string): () => void {
+  const db = open(dbPath);
+  db.exec('BEGIN EXCLUSIVE');
+  return () => {
+    db.exec('ROLLBACK');
+    db.close();
+  };
+}
+
+/** Is there a run journal whose start names tag among go's arguments? */
+export function hasJournalTagged(dbPath: string, tag: string): boolean {
+  return journalFiles(dbPath).some((name) => {
+    try {
+      const first = fs.readFileSync(`${dbPath}-spool/${name}`, 'utf8').split('\n')[0];
+      return (JSON.parse(first) as { start?: { argv: string[] } }).start?.argv.includes(tag) === true;
+    } catch {
+      return false; // half written, or folded in meanwhile
+    }
+  });
 }

@@ -1,5 +1,6 @@
 // Real broken filesystems for fail-open tests. Tests run as root, for whom chmod does not
 // make a folder read-only, so these use mount(8): a read-only bind mount and a tiny tmpfs.
+// Every mount made here must be undone with unmount() in a `finally`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,12 @@ function mount(args: string[]): void {
 /** Makes dir read-only in place (a read-only bind mount of itself). */
 export function mountReadOnly(dir: string): void {
   mount(['--bind', dir, dir]);
-  mount(['-o', 'remount,ro,bind', dir]);
+  try {
+    mount(['-o', 'remount,ro,bind', dir]);
+  } catch (err) {
+    unmount(dir); // do not leave a writable bind mount behind
+    throw err;
+  }
 }
 
 /** Mounts a tmpfs of sizeKb kilobytes at dir (created if missing). */
@@ -21,8 +27,12 @@ export function mountTmpfs(dir: string, sizeKb: number): void {
   mount(['-t', 'tmpfs', '-o', `size=${sizeKb}k,mode=0700`, 'tmpfs', dir]);
 }
 
+/** Undoes one mount at dir; a busy mount is detached lazily rather than left in place. */
 export function unmount(dir: string): void {
-  spawnSync('umount', [dir]);
+  const r = spawnSync('umount', [dir], { encoding: 'utf8' });
+  if (r.status === 0) return;
+  const lazy = spawnSync('umount', ['-l', dir], { encoding: 'utf8' });
+  if (lazy.status !== 0) throw new Error(`umount ${dir} failed: ${r.stderr.trim()} / ${lazy.stderr.trim()}`);
 }
 
 /** Fills the filesystem holding dir until writes fail with ENOSPC. */

@@ -74,3 +74,13 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Bytes pid has written so far (/proc/PID/io wchar), or null once it is gone. */
+export function bytesWritten(pid: number): number | null {
+  try {
+    const m = /^wchar:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}

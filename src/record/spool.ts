@@ -60,6 +60,16 @@ export interface SpooledRun {
   end: RunEnd | null;
 }
 
+// A start or end that lacks what the database needs would fail every reader's ingest (and so
+// every `gomod-shim history`) until removed by hand: it is read as absent instead.
+const isStart = (s: Partial<RunStart> | undefined): s is RunStart =>
+  typeof s?.uuid === 'string' &&
+  typeof s.startedAt === 'string' &&
+  typeof s.cwd === 'string' &&
+  typeof s.subcommand === 'string' &&
+  Array.isArray(s.argv);
+const isEnd = (e: Partial<RunEnd> | undefined): e is RunEnd => typeof e?.endedAt === 'string' && typeof e.durationMs === 'number';
+
 /** Parses a journal; a torn last line (a crash mid-write) is ignored. */
 export function parseSpool(text: string): { start: RunStart | null; end: RunEnd | null } {
   let start: RunStart | null = null;
@@ -67,9 +77,9 @@ export function parseSpool(text: string): { start: RunStart | null; end: RunEnd 
   for (const line of text.split('\n')) {
     if (!line) continue;
     try {
-      const entry = JSON.parse(line) as Partial<{ start: RunStart; end: RunEnd }>;
-      if (entry.start) start = entry.start;
-      if (entry.end) end = entry.end;
+      const entry = JSON.parse(line) as Partial<{ start: Partial<RunStart>; end: Partial<RunEnd> }>;
+      if (isStart(entry.start)) start = entry.start;
+      if (isEnd(entry.end)) end = entry.end;
     } catch {
       // torn write: skip
     }

@@ -69,14 +69,16 @@ export function holdExclusiveLock(dbPath: string): () => void {
   };
 }
 
-/** Is there a run journal whose start names tag among go's arguments? */
-export function hasJournalTagged(dbPath: string, tag: string): boolean {
-  return journalFiles(dbPath).some((name) => {
+/** The start of the run journal whose go arguments hold tag, or undefined. */
+export function journalStartTagged(dbPath: string, tag: string): { goPid: number | null; argv: string[] } | undefined {
+  for (const name of journalFiles(dbPath)) {
     try {
       const first = fs.readFileSync(`${dbPath}-spool/${name}`, 'utf8').split('\n')[0];
-      return (JSON.parse(first) as { start?: { argv: string[] } }).start?.argv.includes(tag) === true;
+      const start = (JSON.parse(first) as { start?: { goPid: number | null; argv: string[] } }).start;
+      if (start?.argv.includes(tag)) return start;
     } catch {
-      return false; // half written, or folded in meanwhile
+      // half written, or folded in meanwhile
     }
-  });
+  }
+  return undefined;
 }

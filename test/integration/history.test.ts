@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { assertSameAsRealGo } from '../helpers/compare';
-import { hasJournalTagged, journalFiles, rawRunTagged, rawRuns } from '../helpers/database';
+import { journalFiles, journalStartTagged, rawRunTagged, rawRuns } from '../helpers/database';
 import { goCacheIn, writeSleeper } from '../helpers/go-programs';
 import { bytesWritten, commOf, descendantPids, killTree, pidExists, waitFor } from '../helpers/processes';
 import { historyJson, isRunning, runCli, runRealGo, runShim, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
@@ -144,46 +144,56 @@ describe('history', { concurrency: true }, () => {
     assert.equal(rawRuns(db).length, runs.length);
   });
 
-  test('a shim killed by SIGKILL leaves its run unfinished: lost, with no exit code', async () => {
+  test('a shim killed by SIGKILL leaves its run unfinished: running, then lost, with no exit code', async () => {
     const dir = scratch('killed-');
     const env = watchAllEnv(dir);
     const db = env.GOMODSHIM_DB!;
+    const started: { shimPid: number; goPid: number | null; killed: boolean; running: Promise<RunResult> }[] = [];
 
-    /** Starts a 30 s sleeper through the shim and SIGKILLs the shim once ready() holds. */
-    async function killMidRun(tag: string, ready: (shimPid: number) => boolean) {
-      let shimPid = 0;
-      const running: Promise<RunResult> = runShim(['run', '.', '30000', '0', tag], {
+    /** Starts a 30 s sleeper through the shim; SIGKILLs the shim once ready() gives go's pid. */
+    async function killMidRun(tag: string, ready: (shimPid: number) => number | null | undefined, beforeKill = async () => {}) {
+      const run = { shimPid: 0, goPid: null as number | null, killed: false, running: null as unknown as Promise<RunResult> };
+      run.running = runShim(['run', '.', '30000', '0', tag], {
         cwd: SLEEPER,
         env,
-        onSpawn: (pid) => (shimPid = pid),
+        onSpawn: (pid) => (run.shimPid = pid),
         // A process group of its own: a supervisor ending elsewhere in this file's group
         // takes any orphan of its group for one of its own leftovers and would end our
         // orphaned go (src/supervise/leftovers.ts, reported).
         detached: true,
       });
-      await waitFor(`${tag} under way`, () => shimPid > 0 && descendantPids(shimPid).length > 0 && ready(shimPid));
-      const goPid = descendantPids(shimPid)[0];
-      process.kill(shimPid, 'SIGKILL');
-      await waitFor(`the shim of ${tag} to be gone`, () => !pidExists(shimPid));
-      return { goPid, running };
+      started.push(run);
+      run.goPid = await waitFor(`${tag} under way`, () => (run.shimPid > 0 && ready(run.shimPid)) || undefined);
+      await beforeKill();
+      process.kill(run.shimPid, 'SIGKILL');
+      run.killed = true;
+      await waitFor(`the shim of ${tag} to be gone`, () => !pidExists(run.shimPid));
+      return run;
     }
 
-    // Long: killed after its row reached SQLite and the program has printed its two lines
-    // (a later write to the dead shim's stderr pipe would end it by SIGPIPE). Short: killed
-    // while only its journal exists.
-    const printed = `started [killed-long]\na line on stderr\n`.length;
-    const long = await killMidRun(
-      'killed-long',
-      (shimPid) =>
-        rawRunTagged(db, 'killed-long') !== undefined &&
-        descendantPids(shimPid).some((p) => commOf(p) === 'fixture' && (bytesWritten(p) ?? 0) >= printed),
-    );
-    const short = await killMidRun('killed-short', () => hasJournalTagged(db, 'killed-short'));
     try {
+      // Long: killed after its row reached SQLite and the program has printed its two lines
+      // (a later write to the dead shim's stderr pipe would end it by SIGPIPE).
+      const printed = `started [killed-long]\na line on stderr\n`.length;
+      const long = await killMidRun(
+        'killed-long',
+        (shimPid) => {
+          const programPrinted = descendantPids(shimPid).some((p) => commOf(p) === 'fixture' && (bytesWritten(p) ?? 0) >= printed);
+          return programPrinted ? rawRunTagged(db, 'killed-long')?.go_pid : null;
+        },
+        async () => {
+          const live = tagged(await historyJson(env), 'killed-long');
+          assert.equal(live.status, 'running', 'a live run, as a reader sees it');
+          assert.equal(live.exit_code, null);
+        },
+      );
+      // Short: killed as soon as its journal exists, well before the supervisor's first second.
+      const short = await killMidRun('killed-short', () => journalStartTagged(db, 'killed-short')?.goPid);
+
       assert.equal(rawRunTagged(db, 'killed-long')?.status, 'running', 'the raw row of the killed > 1 s run');
       assert.equal(rawRunTagged(db, 'killed-long')?.exit_code, null);
       assert.equal(rawRunTagged(db, 'killed-short'), undefined, 'the short run reached SQLite before it was killed');
-      assert.ok(isRunning(long.goPid), 'go should outlive a SIGKILLed shim (nothing can stop it)');
+      assert.ok(isRunning(long.goPid!), 'go should outlive a SIGKILLed shim (nothing can stop it)');
 
       const table = await runCli(['history', '--all'], { env });
       assert.equal(table.code, 0, table.stderr.toString());
@@ -205,11 +215,15 @@ describe('history', { concurrency: true }, () => {
       assert.deepEqual(rawRuns(db).map((r) => r.status), ['lost', 'lost'], 'the raw rows once a reader looked');
       assert.deepEqual(journalFiles(db), []);
     } finally {
-      for (const { goPid } of [long, short]) killTree(goPid);
+      // The orphaned go trees by the pid they recorded; a shim not yet killed, with its tree.
+      for (const run of started) {
+        if (run.goPid !== null) killTree(run.goPid);
+        if (!run.killed && run.shimPid > 0) killTree(run.shimPid);
+      }
     }
-    for (const { goPid, running } of [long, short]) {
-      await running; // stdout closes once go and its program are gone
-      assert.equal(isRunning(goPid), false);
+    for (const run of started) {
+      await run.running; // stdout closes once go and its program are gone
+      assert.equal(isRunning(run.goPid!), false);
     }
   });
 });

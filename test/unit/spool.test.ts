@@ -36,6 +36,15 @@ test('parseSpool: a torn last line (a crash mid-write) is ignored', () => {
   assert.deepEqual(parseSpool('\n\n'), { start: null, end: null });
 });
 
+test('parseSpool: a start or end missing what the database needs is read as absent', () => {
+  const { uuid: _, ...noUuid } = START;
+  const { durationMs: __, ...noDuration } = END;
+  assert.deepEqual(parseSpool(line({ start: noUuid }) + line({ end: END })), { start: null, end: END });
+  assert.deepEqual(parseSpool(line({ start: START }) + line({ end: noDuration })), { start: START, end: null });
+  assert.deepEqual(parseSpool(line({ start: { ...START, argv: 'mod download' } })), { start: null, end: null });
+  assert.deepEqual(parseSpool('null\n42\n"text"\n'), { start: null, end: null });
+});
+
 function tempSpool(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-spool-'));
   process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));

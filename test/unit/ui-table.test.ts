@@ -42,10 +42,11 @@ test('visibleLength: escape codes do not count, characters do', () => {
   assert.equal(visibleLength(''), 0);
 });
 
-test('styleFor: colour on a terminal only, never under NO_COLOR (any value) or TERM=dumb', () => {
+test('styleFor: colour on a terminal only, never under NO_COLOR (set, not empty) or TERM=dumb', () => {
   assert.equal(styleFor(tty, { TERM: 'xterm' }).red('x'), '\x1b[31mx\x1b[39m');
   assert.equal(styleFor(pipe, { TERM: 'xterm' }).red('x'), 'x');
   assert.equal(styleFor(tty, { NO_COLOR: '1' }).bold('x'), 'x');
-  assert.equal(styleFor(tty, { NO_COLOR: '' }).bold('x'), 'x');
+  assert.equal(styleFor(tty, { NO_COLOR: '0' }).bold('x'), 'x');
+  assert.equal(styleFor(tty, { NO_COLOR: '' }).bold('x'), '\x1b[1mx\x1b[22m', 'an empty NO_COLOR does not count');
   assert.equal(styleFor(tty, { TERM: 'dumb' }).dim('x'), 'x');
 });

@@ -17,6 +17,8 @@ const scratch = (prefix: string) => fs.mkdtempSync(path.join(ROOT, prefix));
 const ENV = testEnv(scratch('main-'));
 const ALPHA = writeModule(path.join(ROOT, 'alpha'), { 'go.mod': 'module example.com/cli/alpha\n\ngo 1.19\n' });
 const BETA = writeModule(path.join(ROOT, 'beta'), { 'go.mod': 'module example.com/cli/beta\n\ngo 1.19\n' });
+const BETA_LINK = path.join(ROOT, 'beta-link');
+fs.symlinkSync(BETA, BETA_LINK);
 const DAY_MS = 86_400_000;
 const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
 
@@ -161,6 +163,8 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
       [['--cwd', BETA], [RUNS.betaOk.id, RUNS.betaHung.id]],
       [['--cwd', 'alpha'], [RUNS.alphaOk.id, RUNS.alphaOld.id], { cwd: ROOT }],
       [['--cwd', ROOT], []],
+      // Runs record the physical folder; a symlinked path to it finds them too.
+      [['--cwd', BETA_LINK], [RUNS.betaOk.id, RUNS.betaHung.id]],
       [['--module', 'example.com/cli/alpha'], [RUNS.alphaOk.id, RUNS.alphaOld.id]],
       [['--module', 'example.com/cli/alpha', '--since', '2h'], [RUNS.alphaOk.id]],
       [['--cause', 'proxy-unresponsive'], [RUNS.betaHung.id]],

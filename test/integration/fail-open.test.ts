@@ -27,20 +27,25 @@ interface Breakage {
   name: string;
   /** The database path for a test folder. */
   dbPath(dir: string): string;
-  /** Breaks it (the database may have been created first, by a reader). */
-  breakIt(db: string, dir: string): Broken;
+  /** Sets the scene before the breakage (a database, a small filesystem); returns its undoing. */
+  prepare?(env: NodeJS.ProcessEnv): Promise<() => void>;
+  breakIt(db: string): Broken;
 }
 
 /** Creates and migrates the history database as `gomod-shim history` does. */
-async function createDatabase(env: NodeJS.ProcessEnv): Promise<void> {
+async function createDatabase(env: NodeJS.ProcessEnv): Promise<() => void> {
   const r = await runCli(['history', '--all'], { env });
   assert.equal(r.code, 0, r.stderr.toString());
+  return () => {};
 }
+
+const inState = (dir: string) => path.join(dir, 'state', 'history.db');
 
 const BREAKAGES: Breakage[] = [
   {
     name: 'a read-only database folder',
-    dbPath: (dir) => path.join(dir, 'state', 'history.db'),
+    dbPath: inState,
+    prepare: createDatabase,
     breakIt: (db) => {
       mountReadOnly(path.dirname(db));
       return { repair: () => unmount(path.dirname(db)), recovers: false };
@@ -48,7 +53,7 @@ const BREAKAGES: Breakage[] = [
   },
   {
     name: 'a garbage file at the database path',
-    dbPath: (dir) => path.join(dir, 'state', 'history.db'),
+    dbPath: inState,
     breakIt: (db) => {
       fs.mkdirSync(path.dirname(db), { recursive: true });
       fs.writeFileSync(db, 'this is not an SQLite database\n'.repeat(300));
@@ -57,7 +62,7 @@ const BREAKAGES: Breakage[] = [
   },
   {
     name: 'a directory at the database path',
-    dbPath: (dir) => path.join(dir, 'state', 'history.db'),
+    dbPath: inState,
     breakIt: (db) => {
       fs.mkdirSync(db, { recursive: true });
       return { repair: () => fs.rmdirSync(db), recovers: true };
@@ -70,35 +75,31 @@ const BREAKAGES: Breakage[] = [
   },
   {
     name: 'a database locked by another connection (BEGIN EXCLUSIVE)',
-    dbPath: (dir) => path.join(dir, 'state', 'history.db'),
+    dbPath: inState,
+    prepare: createDatabase,
     breakIt: (db) => ({ repair: holdExclusiveLock(db), recovers: true }),
   },
   {
     name: 'a full disk',
-    dbPath: (dir) => path.join(dir, 'state', 'history.db'),
+    dbPath: inState,
+    // A 512 kB tmpfs holding a real database, then filled to the last block.
+    prepare: async (env) => {
+      const folder = path.dirname(env.GOMODSHIM_DB!);
+      mountTmpfs(folder, 512);
+      try {
+        await createDatabase(env);
+      } catch (err) {
+        unmount(folder);
+        throw err;
+      }
+      return () => unmount(folder);
+    },
     breakIt: (db) => {
       fillDisk(path.dirname(db));
       return { repair: () => fs.rmSync(path.join(path.dirname(db), 'filler')), recovers: false };
     },
   },
 ];
-
-/** Some breakages need the database to exist first, and the full disk a small filesystem. */
-async function prepare(b: Breakage, dir: string, env: NodeJS.ProcessEnv): Promise<() => void> {
-  const db = env.GOMODSHIM_DB!;
-  if (b.name === 'a full disk') {
-    mountTmpfs(path.dirname(db), 512);
-    try {
-      await createDatabase(env);
-    } catch (err) {
-      unmount(path.dirname(db));
-      throw err;
-    }
-    return () => unmount(path.dirname(db));
-  }
-  if (/read-only|locked/.test(b.name)) await createDatabase(env);
-  return () => {};
-}
 
 /** The same go run through the shim and straight to go, at the same time. */
 async function sideBySide(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
@@ -128,9 +129,9 @@ describe('fail-open', { concurrency: 3 }, () => {
       const env = testEnv(dir, { ...GOCACHE, GOMODSHIM_WATCH: 'all', GOMODSHIM_DB: b.dbPath(dir) });
       const db = env.GOMODSHIM_DB!;
       const tag = b.name.replace(/\W+/g, '-');
-      const undoPrepare = await prepare(b, dir, env);
+      const undoPrepare = b.prepare ? await b.prepare(env) : () => {};
       try {
-        const broken = b.breakIt(db, dir);
+        const broken = b.breakIt(db);
         try {
           // Short: journal only. Long (> 1 s): the supervisor opens the database too.
           const [short, long] = await Promise.all([

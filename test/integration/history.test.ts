@@ -144,6 +144,38 @@ describe('history', { concurrency: true }, () => {
     assert.equal(rawRuns(db).length, runs.length);
   });
 
+  test('go ended by a signal: the run records the signal, and no exit code', async () => {
+    const dir = scratch('signal-');
+    const env = watchAllEnv(dir);
+    let shimPid = 0;
+    const running = runShim(['run', '.', '30000', '0', 'signalled'], { cwd: SLEEPER, env, onSpawn: (pid) => (shimPid = pid) });
+    let tree: number[] = [];
+    let ended = false;
+    let leftovers: number[] = [];
+    try {
+      // go and the program it runs, both up: then go (not the shim) gets SIGKILL.
+      tree = await waitFor('go run under way', () => {
+        const pids = shimPid > 0 ? descendantPids(shimPid) : [];
+        return pids.some((p) => commOf(p) === 'fixture') ? pids : undefined;
+      });
+      process.kill(tree[0], 'SIGKILL');
+      const r = await running;
+      leftovers = tree.filter(isRunning);
+      ended = true;
+      assert.equal(r.signal, 'SIGKILL', 'the shim dies by go\'s signal');
+      assert.deepEqual(leftovers, [], 'go\'s program left running');
+      const item = tagged(await historyJson(env), 'signalled');
+      assert.equal(item.signal, 'SIGKILL');
+      assert.equal(item.exit_code, null);
+      assert.equal(item.status, 'finished');
+      assert.equal(item.go_pid, tree[0]);
+    } finally {
+      // The whole tree only if the test failed midway: once the run is over its pids may be
+      // others' now, so then only what was just seen still running.
+      for (const pid of ended ? leftovers : [shimPid, ...tree].filter((p) => p > 0)) killTree(pid);
+    }
+  });
+
   test('a shim killed by SIGKILL leaves its run unfinished: running, then lost, with no exit code', async () => {
     const dir = scratch('killed-');
     const env = watchAllEnv(dir);

@@ -2,7 +2,9 @@
 export const REDACTED = '***';
 
 // scheme://user:password@host → scheme://***@host; a bare token user (https://TOKEN@host) too.
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:'"]+(?::[^\s/@'"]*)?@/gi;
+// The user-info runs to the LAST '@' before the host, as Go's net/url reads it, so a password
+// holding an unescaped '@' is hidden whole.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#'"]*@/gi;
 
 /** Replaces the user-info part of every URL in a text. */
 export function redactUrls(text: string): string {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CAUSES, isCause } from '../causes';
 import { formatTable } from '../ui/table';
@@ -5,13 +6,23 @@ import { styleFor } from '../ui/style';
 import { parseSince, relativeTime } from '../ui/time';
 import { UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
-import { openHistory } from './open-store';
+import { readHistory } from './open-store';
 import type { HistoryQuery } from '../store/store';
 
 function positiveInt(name: string, value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} takes a whole number above 0, not ${String(value)}`);
   return n;
+}
+
+/** Runs record go's working directory as the kernel reports it: symlinks resolved. */
+function physicalPath(dir: string): string {
+  const resolved = path.resolve(dir);
+  try {
+    return fs.realpathSync(resolved);
+  } catch {
+    return resolved; // a folder that is gone can still have runs
+  }
 }
 
 export const history: Command = {
@@ -30,16 +41,14 @@ export const history: Command = {
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${args.since}`);
       query.since = since;
     }
-    if (args.cwd !== undefined) query.cwd = path.resolve(String(args.cwd));
+    if (args.cwd !== undefined) query.cwd = physicalPath(String(args.cwd));
     if (args.module !== undefined) query.module = String(args.module);
     if (args.cause !== undefined) {
       if (!isCause(String(args.cause))) throw new UsageError(`--cause takes one of ${CAUSES.join(', ')}`);
       query.cause = String(args.cause);
     }
 
-    const store = openHistory(ctx.env);
-    const runs = store.list(query);
-    store.close();
+    const runs = readHistory(ctx.env, (store) => store.list(query));
 
     if (args.json) {
       ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);

@@ -1,15 +1,21 @@
 import { loadConfig } from '../config';
-import { HistoryStore, StoreError } from '../store/store';
+import { HistoryStore, READER_BUSY_TIMEOUT_MS, StoreError } from '../store/store';
 import { CommandError } from './command';
 
-/** The history store for a reading command, with pending run journals folded in. */
-export function openHistory(env: NodeJS.ProcessEnv): HistoryStore {
+/**
+ * Runs read against the history store, with pending run journals folded in first.
+ * Any database failure becomes one CommandError line (exit 1), never a stack trace.
+ */
+export function readHistory<T>(env: NodeJS.ProcessEnv, read: (store: HistoryStore) => T): T {
   const { config } = loadConfig(env);
+  let store: HistoryStore | null = null;
   try {
-    const store = new HistoryStore(config.dbPath);
+    store = new HistoryStore(config.dbPath, READER_BUSY_TIMEOUT_MS);
     store.ingestAll();
-    return store;
+    return read(store);
   } catch (err) {
-    throw new CommandError(err instanceof StoreError ? err.message : `history database: ${(err as Error).message}`);
+    throw new CommandError(err instanceof StoreError ? err.message : `history database ${config.dbPath}: ${(err as Error).message}`);
+  } finally {
+    store?.close();
   }
 }

@@ -2,7 +2,7 @@ import { styleFor } from '../ui/style';
 import { relativeTime } from '../ui/time';
 import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
-import { openHistory } from './open-store';
+import { readHistory } from './open-store';
 import { renderSnapshot } from './render-snapshot';
 
 export const show: Command = {
@@ -16,11 +16,12 @@ export const show: Command = {
     const id = Number(String(raw).replace(/^#/, ''));
     if (!Number.isInteger(id) || id <= 0) throw new UsageError(`show takes a run ID like 12, not ${raw}`);
 
-    const store = openHistory(ctx.env);
-    const run = store.get(id);
-    const snapshot = run ? store.snapshot(id) : null;
-    store.close();
-    if (!run) throw new CommandError(`no run #${id} in the history`);
+    const found = readHistory(ctx.env, (store) => {
+      const run = store.get(id);
+      return run ? { run, snapshot: store.snapshot(id) } : null;
+    });
+    if (!found) throw new CommandError(`no run #${id} in the history`);
+    const { run, snapshot } = found;
 
     if (args.json) {
       ctx.stdout.write(`${JSON.stringify({ ...run, snapshot }, null, 2)}\n`);
@@ -40,7 +41,7 @@ export const show: Command = {
         field('outcome', `${outcome(run, style)}${run.status === 'lost' ? ' (the shim ended before go did: killed or crashed)' : ''}`) +
         field('module', run.module ?? '-') +
         field('dir', run.cwd) +
-        (snapshot ? renderSnapshot(snapshot, style, run.id) : ''),
+        (snapshot ? renderSnapshot(snapshot, style, run.id) : run.summary ? field('cause', `${run.cause}: ${run.summary}`) : ''),
     );
     return 0;
   },

@@ -15,8 +15,18 @@ export function findModulePath(dir: string): string | null {
   }
 }
 
-/** `module example.com/m` (optionally quoted, with comments) from go.mod text. */
+// After comments are gone: `module PATH`, `module "PATH"`, or the block form `module (\n PATH\n)`,
+// all of which go accepts (golang.org/x/mod/modfile).
+const MODULE_DIRECTIVE = /^[ \t]*module(?=[\s("])\s*(?:\(\s*)?("(?:[^"\\\n]|\\.)*"|[^\s()"]+)/m;
+
+/** The module path of go.mod text. `//` starts a comment even inside a token, as in go's lexer. */
 export function parseModuleDirective(goMod: string): string | null {
-  const m = /^\s*module\s+("([^"]+)"|`([^`]+)`|(\S+))/m.exec(goMod);
-  return m ? (m[2] ?? m[3] ?? m[4]) : null;
+  const m = MODULE_DIRECTIVE.exec(goMod.replace(/\/\/[^\n]*/g, ''));
+  if (!m) return null;
+  if (!m[1].startsWith('"')) return m[1];
+  try {
+    return JSON.parse(m[1]) as string;
+  } catch {
+    return null; // a quoted path go would reject too
+  }
 }

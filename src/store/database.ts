@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { makeDirs } from '../record/private-dir';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -15,16 +16,20 @@ export class StoreError extends Error {
   }
 }
 
-const BUSY_TIMEOUT_MS = 5000;
+// better-sqlite3 is synchronous: while SQLite waits on another process's lock, the
+// supervisor's event loop (signals, stderr relay, go's exit) waits too. So a run waits
+// briefly and falls back to its journal; a reading command can afford patience.
+export const RUN_BUSY_TIMEOUT_MS = 250;
+export const READER_BUSY_TIMEOUT_MS = 5000;
 
-export function openDatabase(dbPath: string): Db {
+export function openDatabase(dbPath: string, busyTimeoutMs = RUN_BUSY_TIMEOUT_MS): Db {
   try {
     const dir = path.dirname(dbPath);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir);
     if (path.basename(dir) === 'gomod-shim') fs.chmodSync(dir, 0o700);
     fs.closeSync(fs.openSync(dbPath, 'a', 0o600));
     fs.chmodSync(dbPath, 0o600);
-    const db = new Database(dbPath, { timeout: BUSY_TIMEOUT_MS });
+    const db = new Database(dbPath, { timeout: busyTimeoutMs });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);

@@ -1,7 +1,8 @@
 // Folds run journals (src/record/spool.ts) into the database. Idempotent, so any
 // number of readers may ingest the same files at once.
 import * as fs from 'node:fs';
-import { readSpoolDir, type SpooledRun } from '../record/spool';
+import { parseSpool, readSpoolDir, type SpooledRun } from '../record/spool';
+import type { RunEnd } from '../record/run-record';
 import type { Db } from './database';
 import { completeRun, insertRunStart, markRunLost } from './runs';
 
@@ -22,15 +23,30 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** Ingests one run's journal; returns its row id. The file goes once the run is over. */
+/** The end, re-read from the journal: a supervisor writes it just before it exits. */
+function readEnd(file: string): RunEnd | null {
+  try {
+    return parseSpool(fs.readFileSync(file, 'utf8')).end;
+  } catch {
+    return null; // folded in by another reader
+  }
+}
+
+/**
+ * Ingests one run's journal; returns its row id. The file goes once the run is over.
+ * The supervisor may finish between our read and our liveness check, so a dead
+ * supervisor's journal is read again before its run is called lost.
+ */
 export function ingestRun(db: Db, run: SpooledRun): number {
+  const over = run.end !== null || !isAlive(run.start.supervisorPid);
+  const end = run.end ?? (over ? readEnd(run.file) : null);
   const id = db.transaction(() => {
     const rowId = insertRunStart(db, run.start);
-    if (run.end) completeRun(db, run.start.uuid, run.end);
-    else if (!isAlive(run.start.supervisorPid)) markRunLost(db, run.start.uuid);
+    if (end) completeRun(db, run.start.uuid, end);
+    else if (over) markRunLost(db, run.start.uuid);
     return rowId;
   }).immediate();
-  if (run.end || !isAlive(run.start.supervisorPid)) removeQuietly(run.file);
+  if (over) removeQuietly(run.file);
   return id;
 }
 

@@ -1,42 +1,49 @@
-// The one owner of the history database. Everything else talks to it through this.
+// The one owner of the history database. Everything else talks to it through this,
+// and every failure comes out as a StoreError naming the database.
 import * as fs from 'node:fs';
 import { spoolDirFor } from '../paths';
 import { parseSpool, spoolFile } from '../record/spool';
 import type { RunEnd } from '../record/run-record';
-import { openDatabase, type Db } from './database';
+import { openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
 import { completeRun, getRun, listRuns, type HistoryItem, type HistoryQuery } from './runs';
 import { getSnapshot, saveSnapshot } from './snapshots';
 import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
 
-export { StoreError } from './database';
+export { READER_BUSY_TIMEOUT_MS, StoreError } from './database';
 export type { HistoryItem, HistoryQuery } from './runs';
 
 export class HistoryStore {
   private readonly db: Db;
   private readonly spoolDir: string;
 
-  constructor(readonly dbPath: string) {
-    this.db = openDatabase(dbPath);
+  /** busyTimeoutMs: how long to wait on another process's lock (the default suits a supervised run). */
+  constructor(
+    readonly dbPath: string,
+    busyTimeoutMs = RUN_BUSY_TIMEOUT_MS,
+  ) {
+    this.db = openDatabase(dbPath, busyTimeoutMs);
     this.spoolDir = spoolDirFor(dbPath);
   }
 
   /** Folds every finished or abandoned journal into the database. */
   ingestAll(): void {
-    ingestSpool(this.db, this.spoolDir);
+    this.guard(() => ingestSpool(this.db, this.spoolDir));
   }
 
   /** Moves one live run's journal into the database; returns its row id. */
   adoptRun(uuid: string): number | null {
-    const file = spoolFile(this.spoolDir, uuid);
-    const { start, end } = parseSpool(fs.readFileSync(file, 'utf8'));
-    return start ? ingestRun(this.db, { file, start, end }) : null;
+    return this.guard(() => {
+      const file = spoolFile(this.spoolDir, uuid);
+      const { start, end } = parseSpool(fs.readFileSync(file, 'utf8'));
+      return start ? ingestRun(this.db, { file, start, end }) : null;
+    });
   }
 
   /** Completes an adopted run in the database and drops its journal. */
   completeRun(uuid: string, end: RunEnd): void {
-    completeRun(this.db, uuid, end);
+    this.guard(() => completeRun(this.db, uuid, end));
     try {
       fs.unlinkSync(spoolFile(this.spoolDir, uuid));
     } catch {
@@ -46,7 +53,7 @@ export class HistoryStore {
 
   /** Records the snapshot of a hung run (adopted first if it is still only journalled). */
   saveSnapshot(runId: number, snapshot: Snapshot): void {
-    saveSnapshot(this.db, runId, snapshot);
+    this.guard(() => saveSnapshot(this.db, runId, snapshot));
   }
 
   health(): StoreHealth {
@@ -54,18 +61,26 @@ export class HistoryStore {
   }
 
   snapshot(runId: number): Snapshot | null {
-    return getSnapshot(this.db, runId);
+    return this.guard(() => getSnapshot(this.db, runId));
   }
 
   list(query: HistoryQuery): HistoryItem[] {
-    return listRuns(this.db, query);
+    return this.guard(() => listRuns(this.db, query));
   }
 
   get(id: number): HistoryItem | null {
-    return getRun(this.db, id);
+    return this.guard(() => getRun(this.db, id));
   }
 
   close(): void {
     this.db.close();
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw err instanceof StoreError ? err : new StoreError(this.dbPath, err);
+    }
   }
 }

@@ -39,7 +39,10 @@ export class DescendantTracker {
     if (!HAS_PROCFS || this.goStartTime === null) return [];
     const roots = new Set<number>();
     for (const [pid, startTime] of this.known) if (readStat(pid)?.startTime === startTime) roots.add(pid);
-    if (this.known.size > 0 || mayHaveLeftAny) {
+    // Orphans are recognised by process group, which is only ours to judge when we lead it:
+    // a job-control shell gives each pipeline its own group. In a script's shared group, an
+    // orphan started after go may be the script's own (`( sleep 60 & )`), so it is left alone.
+    if ((this.known.size > 0 || mayHaveLeftAny) && this.goPgrp === process.pid) {
       for (const adopter of orphanAdopters()) {
         for (const p of readChildren(adopter).values()) {
           if (p.pgrp === this.goPgrp && p.startTime >= this.goStartTime) roots.add(p.pid);

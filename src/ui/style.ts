@@ -1,4 +1,4 @@
-// Colour only on a terminal, never under NO_COLOR (https://no-color.org).
+// Colour only on a terminal, never under NO_COLOR (https://no-color.org: set and not empty).
 export interface Style {
   bold(s: string): string;
   dim(s: string): string;
@@ -13,7 +13,7 @@ const COLOUR: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), 
 const PLAIN: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s };
 
 export function styleFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Style {
-  const wanted = stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const wanted = stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
   return wanted ? COLOUR : PLAIN;
 }
 

@@ -19,14 +19,22 @@ export function relativeTime(iso: string, now: number): string {
 
 /**
  * `--since 2h`, `7d`, `1w`, `90m`, `1h30m` (ago), or a date / date-time (`2026-11-01`,
- * `2026-11-01T08:00:00Z`). Returns an ISO 8601 instant, or null when it is neither.
+ * `2026-11-01T08:00:00Z`). A date without a zone is local time, as people mean it.
+ * Returns an ISO 8601 instant, or null when it is neither.
  */
 export function parseSince(text: string, now: number): string | null {
-  const days = /^(\d+)([dw])$/.exec(text.trim());
+  const s = text.trim();
+  const days = /^(\d+)([dw])$/.exec(s);
   if (days) return new Date(now - Number(days[1]) * (days[2] === 'w' ? 7 : 1) * 86_400_000).toISOString();
-  const ms = parseGoDuration(text);
+  const ms = parseGoDuration(s);
   if (ms !== null) return new Date(now - ms).toISOString();
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return null;
-  const at = Date.parse(text.trim());
+  const date = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (!date) return null;
+  // Date.parse rolls 2026-02-30 over to March 2: a day that does not exist is refused.
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  // ECMAScript reads a bare date as UTC midnight but a date-time without a zone as local time.
+  const at = date[4] === undefined ? new Date(year, month - 1, day).getTime() : Date.parse(s);
   return Number.isFinite(at) ? new Date(at).toISOString() : null;
 }

@@ -6,6 +6,8 @@ import { REPO, runRealGo, runShim, type RunOptions, type RunResult } from './shi
 /** test/fixtures/goprog: a program to `go run` (modes: cat, env, args, spew stdout|stderr N, spawn-wait, spawn-exit, spawn-escape, stty ARGS). */
 export const GOPROG = path.join(REPO, 'test', 'fixtures', 'goprog');
 
+const WARNING = /^gomod-shim: warning: .*\n/gm;
+
 /** Where two byte strings first differ, with a little context, for a readable failure. */
 function describeDifference(name: string, shim: Buffer, real: Buffer): string {
   let i = 0;
@@ -27,4 +29,15 @@ export async function compareWithRealGo(args: readonly string[], opts: RunOption
   const [shim, real] = await Promise.all([runShim(args, opts), runRealGo(args, opts)]);
   assertSameOutcome(shim, real, label);
   return shim;
+}
+
+/** The shim's own warning lines in a stderr text. */
+export function shimWarnings(stderr: Buffer | string): string[] {
+  return stderr.toString().match(WARNING) ?? [];
+}
+
+/** As assertSameOutcome, but the shim may add one `gomod-shim: warning:` line (fail-open). */
+export function assertSameAsRealGo(shim: RunResult, real: RunResult, what: string): void {
+  assert.ok(shimWarnings(shim.stderr).length <= 1, `${what}: more than one warning line:\n${shim.stderr}`);
+  assertSameOutcome({ ...shim, stderr: Buffer.from(shim.stderr.toString('latin1').replace(WARNING, ''), 'latin1') }, real, what);
 }

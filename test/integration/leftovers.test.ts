@@ -3,6 +3,7 @@
 // stderr; we check by pid that both it and the program are gone.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { GOPROG } from '../helpers/compare';
@@ -38,11 +39,14 @@ const UNDER_SUBREAPER = [
   ].join('\n'),
 ];
 
-/** `go run . MODE` through the shim, until goprog has printed its pid and its child's. */
+/**
+ * `go run . MODE` through the shim, until goprog has printed its pid and its child's. The shim
+ * leads its own process group, as every job does in a shell with job control (detached).
+ */
 function startGoprog(mode: 'spawn-wait' | 'spawn-exit' | 'spawn-escape', under: string[] = []): Promise<Started> {
   return new Promise((resolve, reject) => {
     const [file, ...args] = [...under, SHIM_GO, 'run', '.', mode];
-    const shim = spawn(file, args, { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const shim = spawn(file, args, { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'pipe'], detached: under.length === 0 });
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => shim.on('exit', (code, signal) => r({ code, signal })));
     let out = '';
     let err = '';
@@ -117,5 +121,20 @@ test('a child that escaped (new session, born and orphaned between two looks) do
     assert.deepEqual(await ended, { code: 0, signal: null });
   } finally {
     killAll(pids);
+  }
+});
+
+test('in a shared process group (a script without job control), an orphan the script starts after go is not touched', { timeout: 60_000 }, async () => {
+  const pidFile = path.join(home, 'unrelated.pid');
+  // One group for all: a watched run fed for ~2 s, and, meanwhile, the script's own orphan.
+  const script = 'sleep 2 | "$0" run . cat >/dev/null & sleep 0.5; ( sleep 60 & echo $! >"$1" ); wait';
+  const sh = spawn('/bin/sh', ['-c', script, SHIM_GO, pidFile], { cwd: GOPROG, env, stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => sh.on('exit', resolve));
+  const unrelated = Number(fs.readFileSync(pidFile, 'utf8'));
+  try {
+    assert.equal(code, 0);
+    assert.ok(isRunning(unrelated), "the script's own sleep outlived the watched run");
+  } finally {
+    killAll([unrelated]);
   }
 });

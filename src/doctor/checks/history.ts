@@ -1,12 +1,12 @@
 // The history database opens, passes SQLite's quick check, and its journals are folding in.
 import { loadConfig } from '../../config';
-import { HistoryStore } from '../../store/store';
+import { HistoryStore, READER_BUSY_TIMEOUT_MS } from '../../store/store';
 import type { Check } from '../check';
 
 export const historyCheck: Check = async (ctx) => {
   const { config } = loadConfig(ctx.env);
   try {
-    const store = new HistoryStore(config.dbPath);
+    const store = new HistoryStore(config.dbPath, READER_BUSY_TIMEOUT_MS);
     try {
       store.ingestAll();
       const health = store.health();

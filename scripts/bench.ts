@@ -4,11 +4,13 @@
 //   node build/scripts/bench.js [--quick] [--keep-node-env]
 //   --quick: a fifth of the rounds, for trying things
 //   --keep-node-env: keep NODE_OPTIONS / NODE_EXTRA_CA_CERTS from the calling environment
+//   --only-hangs: only the hang figures (detection latency, idle CPU)
 // Where the time goes: node build/scripts/bench/profile.js (scripts/bench/profile.ts).
 import * as os from 'node:os';
 import { REAL_GO, SHIM_GO } from '../test/helpers/shim';
 import { journalCount, NODE_START_SETTINGS, setUp } from './bench/fixtures';
 import { floorGap, groupTable, type FigureResult } from './bench/report';
+import { hangFigures } from './bench/hang';
 import { groups } from './bench/scenarios';
 import { checkOnce, interleave } from './bench/timing';
 
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const scale = process.argv.includes('--quick') ? 0.2 : 1;
   const keepNodeEnv = process.argv.includes('--keep-node-env');
   const fx = await setUp(keepNodeEnv);
-  const all = groups(fx, scale);
+  const all = process.argv.includes('--only-hangs') ? [] : groups(fx, scale);
 
   console.log('gomod-shim bench (DESIGN.md "Performance targets")');
   console.log(`  shim     ${SHIM_GO}`);
@@ -59,9 +61,13 @@ async function main(): Promise<void> {
 
   console.log('');
   for (const line of floorGap(results)) console.log(line);
+  process.stderr.write('bench: hangs: real hangs on a silent loopback proxy, then an idle window…\n');
+  const hangs = await hangFigures(fx, scale);
+  console.log(`\n${hangs.text}`);
   const judged = results.filter((r) => r.pass !== null);
-  const failed = judged.filter((r) => r.pass === false);
-  console.log(`\n${judged.length - failed.length}/${judged.length} targets PASS${failed.length ? `; FAIL: ${failed.map((r) => r.figure.variant).join(', ')}` : ''}`);
+  const failed = [...judged.filter((r) => r.pass === false).map((r) => r.figure.variant), ...hangs.failed];
+  const total = judged.length + hangs.passed + hangs.failed.length;
+  console.log(`\n${total - failed.length}/${total} targets PASS${failed.length ? `; FAIL: ${failed.join(', ')}` : ''}`);
   console.log(`load ${load()}; total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);
 }
 

@@ -15,9 +15,10 @@ export interface Summary {
   median: number;
   p10: number;
   p90: number;
+  max: number;
 }
 
 export function summarize(xs: readonly number[]): Summary {
   const sorted = [...xs].sort((a, b) => a - b);
-  return { n: sorted.length, median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9) };
+  return { n: sorted.length, median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), max: sorted[sorted.length - 1] ?? NaN };
 }

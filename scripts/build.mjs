@@ -12,10 +12,13 @@ const common = {
   define: { BUNDLED: 'true' },
   logLevel: 'warning',
 };
+// The watched path parses these on every run: smaller text, same names (readable traces).
+const hotPath = { ...common, minifyWhitespace: true, minifySyntax: true };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/supervise/main.ts'], outfile: 'dist/supervisor.js' }),
-  build({ ...common, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
+  build({ ...hotPath, entryPoints: ['src/supervise/main.ts'], outfile: 'dist/supervisor.js' }),
+  build({ ...hotPath, entryPoints: ['src/supervise/run.ts'], outfile: 'dist/run.js' }),
+  build({ ...hotPath, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
   build({ ...common, entryPoints: ['src/supervise/hang.ts'], outfile: 'dist/hang.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' }),
 ]);

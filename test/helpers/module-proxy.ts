@@ -15,6 +15,8 @@ export interface ProxyBehaviour {
   silent?: boolean;
   /** Send each .zip in pieces spread over this many ms. */
   trickleZipOverMs?: number;
+  /** Hold every request until this settles, then answer normally (a proxy that stalls, then recovers). */
+  holdUntil?: Promise<unknown>;
 }
 
 export interface ModuleProxy {
@@ -72,10 +74,8 @@ export async function startModuleProxy(modules: ModuleSpec[], behaviour: ProxyBe
   const table = routes(modules);
   const requests: string[] = [];
   const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    requests.push(path);
-    if (behaviour.silent) return; // the request is read; no answer ever comes
+  const answer = (path: string, res: http.ServerResponse) => {
+    if (res.destroyed) return;
     const hit = table.get(path);
     if (!hit) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
@@ -84,6 +84,13 @@ export async function startModuleProxy(modules: ModuleSpec[], behaviour: ProxyBe
     res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length });
     if (behaviour.trickleZipOverMs && path.endsWith('.zip')) trickle(res, hit.body, behaviour.trickleZipOverMs);
     else res.end(hit.body);
+  };
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    requests.push(path);
+    if (behaviour.silent) return; // the request is read; no answer ever comes
+    if (behaviour.holdUntil) void behaviour.holdUntil.then(() => answer(path, res));
+    else answer(path, res);
   });
   server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,7 @@
 import type { Cause } from '../../causes';
 import type { RemoteSocket } from '../facts';
 import { probeEvidence, type Facts } from '../facts';
+import type { ProbeResult } from '../../snapshot/probe/probe';
 import type { Rule } from '../rule';
 
 function targetName(f: Facts, s: RemoteSocket | undefined): string {
@@ -17,9 +18,12 @@ export const dnsStall: Rule = {
     const inResolver = f.inStack('net.(*Resolver)', 'net.lookupIP', 'goLookupIP', 'net._C2func_getaddrinfo', 'net.cgoLookup');
     const dnsProbe = f.probes.find((p) => p.role !== 'other' && p.dns_ms === null && p.error !== null && /dns|lookup/i.test(p.error));
     if (!inResolver && !(dnsProbe && f.goSockets.length === 0)) return null;
-    return stall(f, 'dns-stall', undefined, `go is still resolving a host name after ${f.idle}`, [
+    // The name whose lookup the probe saw stall is the one to name (the dump has no host names).
+    const host = dnsProbe ? dnsProbe.target.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') : null;
+    const what = dnsProbe && host ? `${host} (${probedAs(dnsProbe)})` : 'a host name';
+    return stall(f, 'dns-stall', undefined, `go is still resolving ${what} after ${f.idle}`, [
       'GODEBUG=netdns=go (or =cgo) to switch resolvers; GODEBUG=netdns=2 prints what the resolver does',
-      'check /etc/resolv.conf and that its nameservers answer: getent hosts HOST',
+      `check /etc/resolv.conf and that its nameservers answer: getent hosts ${host ?? 'HOST'}`,
     ], inResolver ? 'goroutine stack is in the resolver (net.(*Resolver) / lookupIP)' : null);
   },
 };
@@ -52,6 +56,12 @@ export const tlsStall: Rule = {
     ], inHandshake ? 'goroutine stack is in crypto/tls.(*Conn).Handshake' : null);
   },
 };
+
+/** "GOPROXY https://proxy.example" / "the checksum database https://sum.example" for a probe. */
+function probedAs(p: ProbeResult): string {
+  const url = (p.url ?? p.target).replace(/\/(latest|sumdb\/[^/]+\/supported)$/, '').replace(/\/+$/, '');
+  return `${p.role === 'sumdb' ? 'the checksum database' : p.role === 'proxy' ? 'GOPROXY' : p.role} ${url}`;
+}
 
 function stall(f: Facts, cause: Cause, socket: RemoteSocket | undefined, summary: string, suggestions: string[], stackEvidence: string | null) {
   const related = f.probes.filter((p) => (socket ? p.target === socket.remote : p.role !== 'other'));

@@ -1,8 +1,18 @@
 // A git/hg/svn child connected to (or connecting to) a server that does not answer (HANGS.md).
 import * as path from 'node:path';
+import type { ProbeResult } from '../../snapshot/probe/probe';
+import { probeEvidence } from '../facts';
 import type { Rule } from '../rule';
 
 const VCS = /^(git|git-remote-https?|hg|svn|bzr|fossil)$/;
+
+// A VCS server is probed by TCP (and TLS on 443) only: a connect that succeeds says the port
+// accepts connections, not that the server answers git — a silent git server passes it too.
+function vcsProbeEvidence(p: ProbeResult): string {
+  if (p.ok && p.http_status !== null) return `${probeEvidence(p)}: it answers now (intermittent?)`;
+  if (p.ok) return `${probeEvidence(p)}: the port accepts connections (the probe does not speak the VCS protocol)`;
+  return probeEvidence(p);
+}
 
 export const vcsUnresponsive: Rule = {
   cause: 'vcs-unresponsive',
@@ -20,7 +30,7 @@ export const vcsUnresponsive: Rule = {
         ...vcs.map((p) => `child pid ${p.pid}: ${p.argv.join(' ')} (state ${p.state}${p.wchan ? `, in ${p.wchan}` : ''})`),
         ...(socket ? [`socket ${socket.local} → ${socket.remote} ${socket.state}, unacked ${socket.tx_queue} B`] : []),
         ...(waitingInGo ? ['go is in os/exec.(*Cmd).Wait under modfetch/codehost'] : []),
-        ...f.probes.filter((p) => p.role === 'vcs').map((p) => `probe ${p.target}: ${p.ok ? 'answers now (intermittent?)' : p.error ?? 'failed'}`),
+        ...f.probes.filter((p) => p.role === 'vcs').map(vcsProbeEvidence),
       ],
       suggestions: [
         `fetch through a module proxy instead of direct: GOPROXY=https://proxy.golang.org,direct (now: ${f.setting('GOPROXY') || 'default'})`,

@@ -1,0 +1,56 @@
+// Issue 3, "Slow is not stuck" (HANGS.md): with the limit at 2 s, runs that stay silent far longer
+// but keep working must never be called hangs — a module zip arriving over ~10 s (bytes flowing),
+// and a compile that takes seconds (CPU busy). No line of ours, go's own status, not hung.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { HANG_AFTER_MS, hangEnv, runWatched, appModule, uniqueModule, type WatchedRun } from '../helpers/hang-run';
+import { readRecord, runIds } from '../helpers/history-record';
+import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
+import { tempDir } from '../helpers/shim';
+import { writeSlowPackage } from '../helpers/slow-package';
+
+const TRICKLE_MS = 10_000;
+
+/** Ended by itself with exit 0, said nothing of its own, and its one record is not hung. */
+function assertNotFlagged(r: WatchedRun): void {
+  assert.deepEqual({ code: r.code, signal: r.signal }, { code: 0, signal: null }, `go succeeded:\n${r.stderr}`);
+  assert.deepEqual(r.ours, [], 'no line of ours');
+  const ids = runIds(r.dbPath);
+  assert.equal(ids.length, 1, 'the run is recorded');
+  const record = readRecord(r.dbPath, ids[0]);
+  assert.deepEqual(
+    { hung: record?.run.hung, cause: record?.run.cause, exit_code: record?.run.exit_code, snapshot: record?.snapshot },
+    { hung: false, cause: null, exit_code: 0, snapshot: null },
+  );
+  // Otherwise the test proves nothing: the run must have outlasted the limit.
+  assert.ok((record?.run.duration_ms ?? 0) > 2 * HANG_AFTER_MS, `the run took ${record?.run.duration_ms} ms`);
+}
+
+describe('slow but working is not a hang', { concurrency: true, timeout: 90_000 }, () => {
+  // A module of some size (a 200 KB file): each of the 20 pieces is ~10 KB, as a slow link delivers.
+  test('a module zip trickling in over 10 s: downloaded, exit 0, not hung', async () => {
+    const module = uniqueModule('trickle');
+    const payload = 'slow but steady\n'.repeat(12_800);
+    const proxy = await startModuleProxy([simpleModule(module, 'v1.0.0', { 'data.txt': payload })], { trickleZipOverMs: TRICKLE_MS });
+    const dir = tempDir();
+    try {
+      const r = await runWatched(['mod', 'download', '-json', `${module}@v1.0.0`], { cwd: appModule(dir), env: hangEnv(dir, { GOPROXY: proxy.url }) });
+      assertNotFlagged(r);
+      const { Dir } = JSON.parse(r.stdout.toString()) as { Dir: string };
+      assert.equal(fs.readFileSync(path.join(Dir, 'data.txt'), 'utf8'), payload, 'the whole zip arrived');
+      assert.ok(r.elapsedMs >= TRICKLE_MS * 0.9, `the zip took ${r.elapsedMs} ms to arrive`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('a compile that keeps the CPU busy for seconds, printing nothing: exit 0, not hung', async () => {
+    const dir = tempDir();
+    const pkg = writeSlowPackage(path.join(dir, 'slowbuild'));
+    const r = await runWatched(['build', './...'], { cwd: pkg, env: hangEnv(dir), timeoutMs: 80_000 });
+    assert.equal(r.stdout.length + r.stderr.length, 0, 'go build printed nothing');
+    assertNotFlagged(r);
+  });
+});

@@ -5,9 +5,9 @@
 //   - it answers `http://HOST/PATH?go-get=1` with the go-import meta tag for the repository
 //     the test names (a git server on 127.0.0.1, which NO_PROXY=127.0.0.1 lets git reach directly).
 // Anything else gets 404: a request that reached here unexpectedly shows in `requests`.
-import { once } from 'node:events';
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './misbehaving-servers';
 
 export interface GoGetProxy {
   url: string; // http://127.0.0.1:PORT, for HTTP_PROXY and HTTPS_PROXY
@@ -20,7 +20,6 @@ export interface GoGetProxy {
 /** repos: import path ("example.test/repo") → git URL ("http://127.0.0.1:PORT/repo.git"). */
 export async function startGoGetProxy(repos: Record<string, string>): Promise<GoGetProxy> {
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     let url: URL;
@@ -43,18 +42,6 @@ export async function startGoGetProxy(repos: Record<string, string>): Promise<Go
     requests.push(`CONNECT ${req.url}`);
     socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
   });
-  server.on('connection', (s: Socket) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}`, port, requests, close };
 }

@@ -22,7 +22,7 @@ export interface Closable {
 }
 
 /** Listens on 127.0.0.1:0; close() destroys open connections, then stops listening. */
-async function listen(server: net.Server): Promise<Closable> {
+export async function listenOnLoopback(server: net.Server): Promise<Closable> {
   const sockets = new Set<net.Socket>();
   server.on('connection', (s: net.Socket) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
   server.listen(0, HOST);
@@ -57,7 +57,7 @@ export async function startHttpServer(status = 200): Promise<HttpServer> {
     if (status === 401) headers['www-authenticate'] = 'Basic realm="modules"';
     res.writeHead(status, headers).end(`status ${status}\n`);
   });
-  const base = await listen(server);
+  const base = await listenOnLoopback(server);
   return { ...base, url: `http://${HOST}:${base.port}`, requests };
 }
 
@@ -70,18 +70,18 @@ export interface SilentServer extends Closable {
 export async function startSilentServer(): Promise<SilentServer> {
   const chunks: Buffer[] = [];
   const server = net.createServer((s) => s.on('data', (d) => chunks.push(d)));
-  const base = await listen(server);
+  const base = await listenOnLoopback(server);
   return { ...base, received: () => Buffer.concat(chunks).toString('latin1') };
 }
 
 /** Accepts and closes each connection at once, without a byte. */
 export async function startHangUpServer(): Promise<Closable> {
-  return listen(net.createServer((s) => s.end()));
+  return listenOnLoopback(net.createServer((s) => s.end()));
 }
 
 /** A loopback port where nothing listens (it was free a moment ago). */
 export async function unusedPort(): Promise<number> {
-  const { port, close } = await listen(net.createServer());
+  const { port, close } = await listenOnLoopback(net.createServer());
   await close();
   return port;
 }
@@ -164,7 +164,7 @@ export async function startTlsServer(status = 200): Promise<TlsServer> {
   const servernames: (string | null)[] = [];
   const server = https.createServer(selfSignedCertificate(), (_req, res) => res.writeHead(status).end('ok\n'));
   server.on('secureConnection', (s: TLSSocket) => servernames.push(typeof s.servername === 'string' ? s.servername : null));
-  const base = await listen(server);
+  const base = await listenOnLoopback(server);
   return { ...base, servernames };
 }
 

@@ -1,8 +1,8 @@
 // A GOPROXY on loopback (https://go.dev/ref/mod#goproxy-protocol) serving modules the
 // test defines, with hooks to misbehave: never answer, or trickle a zip slowly.
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { zipModule } from './module-zip';
+import { listenOnLoopback } from './misbehaving-servers';
 
 export interface ModuleSpec {
   path: string; // lower case only: no "!" case-encoding needed
@@ -73,7 +73,6 @@ function trickle(res: http.ServerResponse, body: Buffer, overMs: number): void {
 export async function startModuleProxy(modules: ModuleSpec[], behaviour: ProxyBehaviour = {}): Promise<ModuleProxy> {
   const table = routes(modules);
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
   const answer = (path: string, res: http.ServerResponse) => {
     if (res.destroyed) return;
     const hit = table.get(path);
@@ -92,17 +91,6 @@ export async function startModuleProxy(modules: ModuleSpec[], behaviour: ProxyBe
     if (behaviour.holdUntil) void behaviour.holdUntil.then(() => answer(path, res));
     else answer(path, res);
   });
-  server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}`, port, requests, close };
 }

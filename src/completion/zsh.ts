@@ -4,9 +4,9 @@ import { shQuote } from '../shell-quote';
 import type { CommandSpec, CompletionSpec, FlagSpec, ValueKind } from './spec';
 import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, TIMEOUT_SECONDS } from './run-ids';
 
-/** Brackets end _arguments' description field: written as parentheses. */
+/** An _arguments explanation: brackets, colons and what zsh would expand, backslashed (as clap does). */
 function description(text: string | undefined): string {
-  return text === undefined ? '' : `[${text.replace(/\[/g, '(').replace(/\]/g, ')')}]`;
+  return text === undefined ? '' : `[${text.replace(/[\\[\]:$`]/g, '\\$&')}]`;
 }
 
 /** An _arguments action: what goes after a flag (or as an argument). */

@@ -35,13 +35,21 @@ export interface BashCompletion {
   stderr: string;
 }
 
+/** Runs a script in `bash -i`, which reads ~/.bashrc as a user's terminal does. */
+export function interactiveBash(script: string, env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('bash', ['-i', '-c', script], { env, encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.replace(NO_TERMINAL, '') };
+}
+
 /**
- * Completes the last of `words` in a bash that first runs `setup`. `interactive` starts
- * `bash -i`, which reads ~/.bashrc as a user's terminal does.
+ * Completes the last of `words` in a bash that first runs `setup`; `interactive` makes it
+ * `bash -i`, which reads ~/.bashrc.
  */
 export function bashComplete(words: readonly string[], opts: { env: NodeJS.ProcessEnv; setup?: string; interactive?: boolean }): BashCompletion {
   const script = `${opts.setup ?? ''}\n${DRIVER}\ngomodshim_complete ${words.map(shQuote).join(' ')}`;
-  const r = spawnSync('bash', [...(opts.interactive ? ['-i'] : []), '-c', script], { env: opts.env, encoding: 'utf8', timeout: 30_000 });
+  const r = opts.interactive
+    ? interactiveBash(script, opts.env)
+    : spawnSync('bash', ['-c', script], { env: opts.env, encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`bash completion of ${words.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { candidates: r.stdout === '' ? [] : r.stdout.replace(/\n$/, '').split('\n'), stderr: r.stderr.replace(NO_TERMINAL, '') };
 }

@@ -1,15 +1,8 @@
-// gomod-shim's own command line. It only registers commands: each lives in src/commands/.
+// gomod-shim's own command line: parses and dispatches. Each command lives in src/commands/, listed in registry.ts.
 import yargsParser from 'yargs-parser';
-import { CommandError, UsageError, type Command, type CommandContext } from './commands/command';
-import { history } from './commands/history';
-import { install } from './commands/install';
-import { show } from './commands/show';
-import { demo } from './commands/demo';
-import { doctor } from './commands/doctor';
-import { uninstall } from './commands/uninstall';
+import { CommandError, UsageError, type CommandContext } from './commands/command';
+import { COMMANDS } from './commands/registry';
 import { version } from '../package.json';
-
-const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 

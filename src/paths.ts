@@ -13,10 +13,13 @@ export function defaultDbPath(env: Env): string {
   return path.join(state, 'gomod-shim', 'history.db');
 }
 
+export function dataHome(env: Env): string {
+  return env.XDG_DATA_HOME || path.join(home(env), '.local', 'share');
+}
+
 /** Where `gomod-shim install` puts the bin folder that goes first on PATH. */
 export function defaultInstallDir(env: Env): string {
-  const data = env.XDG_DATA_HOME || path.join(home(env), '.local', 'share');
-  return path.join(data, 'gomod-shim');
+  return path.join(dataHome(env), 'gomod-shim');
 }
 
 export function configHome(env: Env): string {

@@ -1,16 +1,31 @@
 import * as fs from 'node:fs';
 import { packageRoot } from '../paths';
+import { completionScript } from '../completion/script';
 import { applyAll, formatChanges, isNoOp, type Change } from '../install/change';
-import { binDirFor, linksFor, rcTargetFor, shellsInUse } from '../install/layout';
+import { planRemoveCompletion, planWriteCompletion } from '../install/completion-files';
+import { binDirFor, completionTargetFor, linksFor, rcTargetFor, SHELLS, shellsInUse, type Shell } from '../install/layout';
 import { planLink } from '../install/links';
 import { planAddBlock } from '../install/rc-files';
 import { CommandError, type Command } from './command';
+import { COMMANDS } from './registry';
+
+/** Each shell's script, or (--no-completion) the removal of any a past install wrote. */
+function completionChanges(shells: readonly Shell[], wanted: boolean, env: NodeJS.ProcessEnv): Change[] {
+  if (wanted) return shells.map((shell) => planWriteCompletion(completionTargetFor(shell, env), completionScript(shell, COMMANDS)));
+  return SHELLS.flatMap((shell) => planRemoveCompletion(completionTargetFor(shell, env))).filter((c) => c.verb !== 'unchanged');
+}
 
 export const install: Command = {
   name: 'install',
-  summary: 'put the go shim first on PATH for bash, zsh and fish',
-  usage: 'gomod-shim install [--dry-run] [--no-rc]\n\n  --dry-run  print what would change, change nothing\n  --no-rc    only the bin folder; leave the shell rc files alone',
-  flags: { boolean: ['dry-run', 'rc'], default: { rc: true } },
+  summary: 'put the go shim first on PATH for bash, zsh and fish, with tab completion',
+  usage: [
+    'gomod-shim install [--dry-run] [--no-rc] [--no-completion]',
+    '',
+    '  --dry-run        print what would change, change nothing',
+    '  --no-rc          only the bin folder; leave the shell rc files (and completion) alone',
+    '  --no-completion  no tab completion for gomod-shim (removes what an earlier install set up)',
+  ].join('\n'),
+  flags: { boolean: ['dry-run', 'rc', 'completion'], default: { rc: true, completion: true } },
   run(args, ctx) {
     const dryRun = args['dry-run'] === true;
     const binDir = binDirFor(ctx.env);
@@ -18,12 +33,14 @@ export const install: Command = {
     // The links point at the shims' real files, wherever this checkout is reached from.
     const links = linksFor(binDir, packageRoot()).map((l) => ({ ...l, target: fs.realpathSync(l.target) }));
     const shells = args.rc ? shellsInUse(ctx.env) : [];
+    const completion = args.completion === true;
     const rcChanges = shells.map((shell): Change => {
-      const target = rcTargetFor(shell, ctx.env, binDir);
+      const target = rcTargetFor(shell, ctx.env, binDir, completion);
       const change = planAddBlock(target.file, target.body);
       return { ...change, note: `${shell}: ${change.note ?? 'has the gomod-shim block'}` };
     });
-    const changes = [...links.map(planLink), ...rcChanges];
+    // Scripts before rc blocks: a shell started meanwhile never sources a missing script.
+    const changes = [...links.map(planLink), ...(args.rc ? completionChanges(shells, completion, ctx.env) : []), ...rcChanges];
     if (!dryRun) applyAll(changes);
 
     const nothing = changes.every(isNoOp);
@@ -33,7 +50,10 @@ export const install: Command = {
     out.write(formatChanges(changes, dryRun));
     if (!args.rc) out.write(`Shell rc files left alone (--no-rc): put ${binDir} first on PATH yourself.\n`);
     else if (shells.length === 0) out.write(`No bash, zsh or fish found: put ${binDir} first on PATH yourself.\n`);
-    else if (!nothing && !dryRun) out.write(`New ${shells.join(', ')} shells get ${binDir} first on PATH; open a new terminal (or source the rc file).\n`);
+    else if (!nothing && !dryRun) {
+      const extra = completion ? ', and tab completion for gomod-shim' : '';
+      out.write(`New ${shells.join(', ')} shells get ${binDir} first on PATH${extra}; open a new terminal (or source the rc file).\n`);
+    }
     out.write(`To undo: gomod-shim uninstall (in a shell opened before: ${binDir}/gomod-shim uninstall)\n`);
     return 0;
   },

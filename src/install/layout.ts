@@ -1,20 +1,29 @@
-// Where the install puts things: the bin folder, its two links, and one rc file per shell.
+// Where the install puts things: the bin folder, its two links, one rc file and one
+// completion script per shell.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configHome, defaultInstallDir } from '../paths';
+import { configHome, dataHome, defaultInstallDir } from '../paths';
+import { SHELLS, type Shell } from '../shells';
+import { bashCompletionSnippet, zshCompletionSnippet } from './completion-snippets';
 import { fishPathSnippet, shPathSnippet } from './path-snippets';
 
 type Env = NodeJS.ProcessEnv;
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export { SHELLS, type Shell } from '../shells';
 
 export interface RcTarget {
   shell: Shell;
   file: string;
   /** The code that goes inside the marked block. */
   body: string;
+}
+
+export interface CompletionTarget {
+  shell: Shell;
+  file: string;
+  /** The folder below which install may make folders for the file (and uninstall remove them). */
+  base: string;
 }
 
 export interface Link {
@@ -54,8 +63,31 @@ export function rcFileFor(shell: Shell, env: Env): string {
   }
 }
 
-export function rcTargetFor(shell: Shell, env: Env, binDir: string): RcTarget {
-  const body = shell === 'fish' ? fishPathSnippet(binDir) : shPathSnippet(binDir);
+/**
+ * Where each shell looks for completions by itself. bash: bash-completion's user folder
+ * (the first of BASH_COMPLETION_USER_DIR, as bash-completion reads it). zsh: a folder of
+ * ours that the rc block puts on fpath. fish: its own completions folder, autoloaded.
+ */
+export function completionTargetFor(shell: Shell, env: Env): CompletionTarget {
+  switch (shell) {
+    case 'bash': {
+      const userDir = (env.BASH_COMPLETION_USER_DIR ?? '').split(':')[0] || path.join(dataHome(env), 'bash-completion');
+      return { shell, file: path.join(userDir, 'completions', 'gomod-shim'), base: path.dirname(userDir) };
+    }
+    case 'zsh':
+      return { shell, file: path.join(defaultInstallDir(env), 'zsh', '_gomod-shim'), base: defaultInstallDir(env) };
+    case 'fish':
+      return { shell, file: path.join(configHome(env), 'fish', 'completions', 'gomod-shim.fish'), base: path.join(configHome(env), 'fish') };
+  }
+}
+
+/** The rc block: PATH, and (unless completion is left out) what loads the completion script. */
+export function rcTargetFor(shell: Shell, env: Env, binDir: string, completion: boolean): RcTarget {
+  const script = completionTargetFor(shell, env).file;
+  const body =
+    shell === 'fish'
+      ? fishPathSnippet(binDir)
+      : shPathSnippet(binDir) + (!completion ? '' : shell === 'bash' ? bashCompletionSnippet(script) : zshCompletionSnippet(path.dirname(script)));
   return { shell, file: rcFileFor(shell, env), body };
 }
 

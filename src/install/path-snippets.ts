@@ -1,14 +1,7 @@
 // The shell code inside the rc block: put the bin folder first on PATH, taking out any
 // copy already there, so that the shim wins even when PATH held the folder further back
 // and re-sourcing the rc file never piles up copies.
-
-function shQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-function fishQuote(s: string): string {
-  return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
-}
+import { fishQuote, shQuote } from '../shell-quote';
 
 /**
  * For bash and zsh. Plain POSIX parameter expansion, no word splitting (zsh does not split

@@ -4,78 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { PATH_WITHOUT_SHIM, REAL_GO, REPO, run, runCli, SHIM_CLI, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
-
-// One temporary root for the whole file (tempDir registers an exit handler per call).
-const ROOT = tempDir('gomod-shim-install-');
-const scratch = (prefix: string) => fs.mkdtempSync(path.join(ROOT, prefix));
-
-const hasShell = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-
-interface Home {
-  dir: string;
-  env: NodeJS.ProcessEnv;
-  binDir: string;
-  bashrc: string;
-  zshrc: string;
-  fishFile: string;
-}
-
-/**
- * A HOME of its own, the XDG defaults in force, without the repo's shim folder on PATH.
- * SHELL=zsh and an existing fish config folder make install set up all three shells
- * whether or not zsh and fish are installed here.
- */
-function freshHome(extra: NodeJS.ProcessEnv = {}): Home {
-  const dir = scratch('home-');
-  const env = testEnv(dir, {
-    PATH: PATH_WITHOUT_SHIM,
-    SHELL: '/bin/zsh',
-    XDG_DATA_HOME: undefined,
-    XDG_CONFIG_HOME: undefined,
-    XDG_STATE_HOME: undefined,
-    ZDOTDIR: undefined,
-    ...extra,
-  });
-  fs.mkdirSync(path.join(dir, '.config', 'fish'), { recursive: true });
-  return {
-    dir,
-    env,
-    binDir: path.join(dir, '.local', 'share', 'gomod-shim', 'bin'),
-    bashrc: path.join(dir, '.bashrc'),
-    zshrc: path.join(dir, '.zshrc'),
-    fishFile: path.join(dir, '.config', 'fish', 'conf.d', 'gomod-shim.fish'),
-  };
-}
-
-/** Every file and symlink under dir, with its bytes (or link target) and mode. Folders are left out. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isSymbolicLink()) out[path.relative(dir, p)] = `link -> ${fs.readlinkSync(p)}`;
-      else out[path.relative(dir, p)] = `${(fs.statSync(p).mode & 0o777).toString(8)} ${fs.readFileSync(p, 'latin1')}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-async function cli(home: Home, ...args: string[]): Promise<string> {
-  const r = await runCli(args, { env: home.env });
-  assert.equal(r.code, 0, `gomod-shim ${args.join(' ')}: ${r.stderr.toString()}`);
-  assert.equal(r.stderr.toString(), '');
-  return r.stdout.toString();
-}
-
-/** Runs a shell script the way a user's shell would, in the temporary HOME. */
-function shell(home: Home, sh: string, script: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(sh, ['-c', script], { env: { ...home.env, ...env }, encoding: 'utf8' });
-  assert.equal(r.status, 0, `${sh}: ${r.stderr}`);
-  return r.stdout;
-}
+import { cli, freshHome, hasShell, scratch, shell, snapshot } from '../helpers/home';
+import { REAL_GO, REPO, run, runCli, SHIM_CLI, SHIM_GO, testEnv } from '../helpers/shim';
 
 test('install twice changes nothing the second time; uninstall restores every file exactly', async () => {
   const home = freshHome();

@@ -1,0 +1,14 @@
+// Every subcommand, in the order `gomod-shim --help` lists them. The CLI dispatches on it and the
+// completion scripts are generated from it, so a command added here is completed with its flags.
+// `completion` and `install` read this list back when they run (never while modules load), so the
+// import cycle between them and this file is harmless.
+import type { Command } from './command';
+import { completion } from './completion';
+import { demo } from './demo';
+import { doctor } from './doctor';
+import { history } from './history';
+import { install } from './install';
+import { show } from './show';
+import { uninstall } from './uninstall';
+
+export const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall, completion];

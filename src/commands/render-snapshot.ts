@@ -82,7 +82,8 @@ export function renderSnapshot(s: Snapshot, style: Style, runId: number): string
   const d = s.diagnosis;
   const head =
     `\n${style.bold(style.red(`Hung: ${d.cause}`))} — ${d.summary}\n` +
-    style.dim(`idle ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'} at ${s.taken_at}, mode ${s.mode}\n`);
+    style.dim(`idle ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'} at ${s.taken_at}, mode ${s.mode}\n`) +
+    (s.complete === false ? style.yellow('go env and the network probe were still running when this was stored (the shim ended first)\n') : '');
   const tail = s.stderr_tail.slice(-10).join('\n');
   const env = Object.entries(s.env)
     .filter(([k]) => /^(GOPROXY|GOSUMDB|GOPRIVATE|GONOPROXY|GONOSUMDB|GOINSECURE|GOFLAGS|GOTOOLCHAIN|GIT_SSH_COMMAND|GIT_TERMINAL_PROMPT)$|_PROXY$/i.test(k))

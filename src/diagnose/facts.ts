@@ -24,6 +24,8 @@ export interface Facts {
   /** descendants other than go: git, ssh, credential helpers */
   helpers: ProcessInfo[];
   helperSockets: RemoteSocket[];
+  /** where go's settings send it: each proxy and checksum database URL, with its host:port */
+  targets: ProbeTarget[];
   probes: ProbeResult[];
   goroutines: Goroutine[];
   /** a goroutine has a frame whose function contains one of these */
@@ -87,6 +89,7 @@ export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
     goSockets: go ? remoteSockets(go, targets, snapshot.network) : [],
     helpers,
     helperSockets: helpers.flatMap((h) => remoteSockets(h, targets, snapshot.network)),
+    targets: targets.filter((t) => t.url !== null),
     probes: snapshot.network,
     goroutines: snapshot.goroutines.parsed,
     inStack: (...needles) => functions.some((f) => needles.some((n) => f.includes(n))),

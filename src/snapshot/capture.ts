@@ -41,6 +41,7 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
   for (const name of SETTINGS) settings[name] = redactEnvValue(name, resolveGoSetting(name, input.env, envFile));
   return {
     taken_at: new Date().toISOString(),
+    complete: false,
     idle_ms: input.idleMs,
     trigger: input.trigger,
     hang_after_ms: input.hangAfterMs,
@@ -58,7 +59,7 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
 }
 
 /** go env and the probe, for a snapshot whose local part is already taken. */
-export async function captureRemote(local: PartialSnapshot, input: CaptureInput): Promise<Pick<Snapshot, 'go_env' | 'go_env_error' | 'network'>> {
+export async function captureRemote(local: PartialSnapshot, input: CaptureInput): Promise<Pick<Snapshot, 'go_env' | 'go_env_error' | 'network' | 'complete'>> {
   const envFile = readGoEnvFile(input.env);
   const targets = probeTargets({
     goproxy: resolveGoSetting('GOPROXY', input.env, envFile),
@@ -72,6 +73,6 @@ export async function captureRemote(local: PartialSnapshot, input: CaptureInput)
     probeAll(targets, input.probeTimeoutMs, { totalMs: 3 * input.probeTimeoutMs }),
   ]);
   return goEnv.values
-    ? { go_env: goEnv.values, go_env_error: null, network }
-    : { go_env: local.go_env, go_env_error: `${goEnv.error}; shown: the settings from the environment and the go env file`, network };
+    ? { go_env: goEnv.values, go_env_error: null, network, complete: true }
+    : { go_env: local.go_env, go_env_error: `${goEnv.error}; shown: the settings from the environment and the go env file`, network, complete: true };
 }

@@ -14,6 +14,8 @@ export interface Diagnosis {
 
 export interface Snapshot {
   taken_at: string;
+  /** false while go env and the network probe are still to come (the first record of a hang) */
+  complete: boolean;
   idle_ms: number;
   /** idle: the tree was quiet for hang_after_ms; sigquit: Ctrl-\ or kill -QUIT to the shim */
   trigger: 'idle' | 'sigquit';

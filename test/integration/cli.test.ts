@@ -36,6 +36,7 @@ function hangSnapshot(goPid: number): Snapshot {
   const raw = fs.readFileSync(path.join(REPO, 'test/fixtures/dumps/go1.19-sigquit-proxy-unresponsive.txt'), 'utf8');
   return {
     taken_at: new Date().toISOString(),
+    complete: true,
     idle_ms: 60_000,
     trigger: 'idle',
     hang_after_ms: 60_000,

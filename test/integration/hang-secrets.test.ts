@@ -106,7 +106,7 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
       const hung = await waitUntil(() => {
         const [runId] = runIds(dbPath);
         snapshot = runId === undefined ? null : readRecord(dbPath, runId)?.snapshot;
-        return snapshot != null;
+        return snapshot?.complete === true; // the probe (its URL) and go env are in too
       }, 20_000, 100);
       assert.ok(hung && snapshot, 'the hang is recorded');
       const during = stateFiles(dbPath);

@@ -5,6 +5,7 @@ import type { RemoteSocket } from '../facts';
 import { probeEvidence, type Facts } from '../facts';
 import type { ProbeResult } from '../../snapshot/probe/probe';
 import type { Rule } from '../rule';
+import { isIP } from 'node:net';
 
 function targetName(f: Facts, s: RemoteSocket | undefined): string {
   if (s?.url) return `${s.role === 'sumdb' ? 'the checksum database' : 'GOPROXY'} ${s.url.replace(/\/+$/, '')}`;
@@ -18,9 +19,11 @@ export const dnsStall: Rule = {
     const inResolver = f.inStack('net.(*Resolver)', 'net.lookupIP', 'goLookupIP', 'net._C2func_getaddrinfo', 'net.cgoLookup');
     const dnsProbe = f.probes.find((p) => p.role !== 'other' && p.dns_ms === null && p.error !== null && /dns|lookup/i.test(p.error));
     if (!inResolver && !(dnsProbe && f.goSockets.length === 0)) return null;
-    // The name whose lookup the probe saw stall is the one to name (the dump has no host names).
-    const host = dnsProbe ? dnsProbe.target.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') : null;
-    const what = dnsProbe && host ? `${host} (${probedAs(dnsProbe)})` : 'a host name';
+    // The dump has no host names: name the one go's settings send it to first that needs a
+    // lookup (the probe, once in, confirms which lookup stalls).
+    const named = dnsProbe ?? f.targets.find((t) => isIP(hostOf(t.target)) === 0) ?? null;
+    const host = named ? hostOf(named.target) : null;
+    const what = named && host ? `${host} (${probedAs(named)})` : 'a host name';
     return stall(f, 'dns-stall', undefined, `go is still resolving ${what} after ${f.idle}`, [
       'GODEBUG=netdns=go (or =cgo) to switch resolvers; GODEBUG=netdns=2 prints what the resolver does',
       `check /etc/resolv.conf and that its nameservers answer: getent hosts ${host ?? 'HOST'}`,
@@ -57,8 +60,10 @@ export const tlsStall: Rule = {
   },
 };
 
-/** "GOPROXY https://proxy.example" / "the checksum database https://sum.example" for a probe. */
-function probedAs(p: ProbeResult): string {
+const hostOf = (target: string) => target.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+
+/** "GOPROXY https://proxy.example" / "the checksum database https://sum.example" for a target or probe. */
+function probedAs(p: Pick<ProbeResult, 'url' | 'target' | 'role'>): string {
   const url = (p.url ?? p.target).replace(/\/(latest|sumdb\/[^/]+\/supported)$/, '').replace(/\/+$/, '');
   return `${p.role === 'sumdb' ? 'the checksum database' : p.role === 'proxy' ? 'GOPROXY' : p.role} ${url}`;
 }

@@ -34,13 +34,15 @@ export class RunRecorder {
   /** Opens the database and moves this run's journal into it. */
   promote(): HistoryStore | null {
     if (this.store || this.storeFailed) return this.store;
+    let store: HistoryStore | null = null;
     try {
-      const store = new (loadStoreClass())(this.dbPath);
+      store = new (loadStoreClass())(this.dbPath);
       this.rowId = store.adoptRun(this.start.uuid);
       this.store = store;
     } catch (err) {
       this.storeFailed = true;
-      warnOnce(`${(err as Error).message}; go runs on, unrecorded in the database`);
+      store?.close();
+      warnOnce(`${(err as Error).message}; go runs on, its record kept in the journal`);
     }
     return this.store;
   }

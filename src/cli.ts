@@ -1,6 +1,7 @@
 // gomod-shim's own command line. It only registers commands: each lives in src/commands/.
 import yargsParser from 'yargs-parser';
 import { CommandError, UsageError, type Command, type CommandContext } from './commands/command';
+import { config } from './commands/config';
 import { history } from './commands/history';
 import { install } from './commands/install';
 import { show } from './commands/show';
@@ -9,7 +10,7 @@ import { doctor } from './commands/doctor';
 import { uninstall } from './commands/uninstall';
 import { version } from '../package.json';
 
-const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall];
+const COMMANDS: readonly Command[] = [history, show, doctor, config, demo, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 
@@ -24,7 +25,7 @@ function mainHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Flags: --help (also after a command), --version',
-    'Settings are GOMODSHIM_* environment variables: see the README.',
+    'Settings: GOMODSHIM_* environment variables over ${XDG_CONFIG_HOME:-~/.config}/gomod-shim/config.json (gomod-shim config).',
     '',
   ].join('\n');
 }

@@ -88,14 +88,17 @@ class Resolver {
     return list;
   }
 
-  /** The first valid candidate, else the default; each invalid one earns a warning naming what is used. */
-  scalar<T>(key: FileKey, parse: (c: Candidate) => T | null, problem: string, fallback: Sourced<T>): Sourced<T> {
+  /**
+   * The first valid candidate, else the default; each invalid one earns a warning naming what is used.
+   * shown: how the value reads in `gomod-shim config` (as written, unless given).
+   */
+  scalar<T>(key: FileKey, parse: (c: Candidate) => T | null, problem: string, fallback: Sourced<T>, shown?: (value: T) => string): Sourced<T> {
     const rejected: string[] = [];
     let chosen = fallback;
     for (const c of this.candidates(key)) {
       const value = parse(c);
       if (value !== null) {
-        chosen = { value, origin: c.origin, written: String(c.raw) };
+        chosen = { value, origin: c.origin, written: shown ? shown(value) : String(c.raw) };
         break;
       }
       rejected.push(c.label);
@@ -109,15 +112,16 @@ class Resolver {
     const builtIn: HangAfterTable = { [DEFAULT_KEY]: { value: parseHangAfter(DEFAULTS.hangAfter) as HangAfter, origin: DEFAULT_ORIGIN, written: DEFAULTS.hangAfter } };
     const rejected: string[] = [];
     let table = builtIn;
+    let using = DEFAULTS.hangAfter;
     for (const c of this.candidates('hang_after')) {
-      const parsed = c.origin.kind === 'env' ? tableFromEnv(c) : this.tableFromFile(c);
+      const parsed = c.origin.kind === 'env' ? tableFromText(c) : this.tableFromFile(c);
       if (parsed) {
         table = { ...builtIn, ...parsed };
+        using = c.origin.kind === 'file' ? "the config file's hang_after" : using;
         break;
       }
       rejected.push(c.label);
     }
-    const using = table[DEFAULT_KEY].written;
     for (const label of rejected) this.warnings.push(`${label} is not ${HANG_AFTER_FORMS}, nor a list like mod=45s,90s; using ${using}`);
     for (const [key, entry] of Object.entries(table)) {
       this.report.push({ name: key === DEFAULT_KEY ? 'hang_after' : `hang_after.${key}`, value: entry.written, origin: entry.origin });
@@ -127,7 +131,7 @@ class Resolver {
 
   /** A string applies to every command; an object maps commands to limits (bad entries are dropped). */
   private tableFromFile(c: Candidate): HangAfterTable | null {
-    if (typeof c.raw === 'string') return tableFromEnv(c);
+    if (typeof c.raw === 'string') return tableFromText(c);
     if (c.raw === null || typeof c.raw !== 'object' || Array.isArray(c.raw)) return null;
     const table: HangAfterTable = {};
     for (const [key, value] of Object.entries(c.raw as Record<string, unknown>)) {
@@ -153,7 +157,8 @@ class Resolver {
   }
 }
 
-function tableFromEnv(c: Candidate): HangAfterTable | null {
+/** `45s`, `auto`, or the list form `mod=45s,build=5m,90s`. */
+function tableFromText(c: Candidate): HangAfterTable | null {
   if (typeof c.raw !== 'string') return null;
   const entries = splitHangAfterList(c.raw);
   if (!entries) return null;
@@ -192,9 +197,8 @@ export function resolveConfig(env: NodeJS.ProcessEnv, file: ConfigFile): LoadedC
     written: DEFAULTS.probeTimeout,
   });
   const defaultDb = defaultDbPath(env);
-  const db = r.scalar('db', dbPath(env), 'is not an absolute path (or ~/…)', { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb });
-  // What `gomod-shim config` shows for db is the path used, after ~ expansion.
-  r.report[r.report.length - 1].value = db.value;
+  // Shown as the path used, after ~ expansion.
+  const db = r.scalar('db', dbPath(env), 'is not an absolute path (or ~/…)', { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb }, (p) => p);
   return {
     config: { hangAfter, onHang: onHang.value, probeTimeoutMs: probeTimeout.value, dbPath: db.value },
     warnings: r.warnings,

@@ -4,6 +4,7 @@
 // import cycle between them and this file is harmless.
 import type { Command } from './command';
 import { completion } from './completion';
+import { config } from './config';
 import { demo } from './demo';
 import { doctor } from './doctor';
 import { history } from './history';
@@ -11,4 +12,4 @@ import { install } from './install';
 import { show } from './show';
 import { uninstall } from './uninstall';
 
-export const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall, completion];
+export const COMMANDS: readonly Command[] = [history, show, doctor, config, demo, install, uninstall, completion];

@@ -1,9 +1,21 @@
+import { formatLimit } from '../adaptive/describe';
+import { formatDuration } from '../duration';
+import type { HistoryItem } from '../store/store';
+import type { Snapshot } from '../snapshot/snapshot';
 import { styleFor } from '../ui/style';
 import { relativeTime } from '../ui/time';
 import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
 import { readHistory } from './open-store';
 import { renderSnapshot } from './render-snapshot';
+
+/** "23s — auto: 3× the longest quiet spell of …": the run's record, else its snapshot (a run still going). */
+function hangLimit(run: HistoryItem, snapshot: Snapshot | null): string | null {
+  const ms = run.hang_limit_ms ?? snapshot?.hang_after_ms ?? null;
+  const reason = run.hang_limit_reason ?? snapshot?.hang_after_reason ?? null;
+  if (ms === null) return null;
+  return reason ? `${formatLimit(ms)} — ${reason}` : formatLimit(ms);
+}
 
 export const show: Command = {
   name: 'show',
@@ -34,10 +46,13 @@ export const show: Command = {
     }
     const style = styleFor(ctx.stdout, ctx.env);
     const field = (name: string, value: string) => `${style.dim(name.padEnd(9))} ${value}\n`;
+    const limit = hangLimit(run, snapshot);
     ctx.stdout.write(
       `${style.bold(`Run #${run.id}`)}  ${commandLine(run)}\n` +
         field('started', `${run.started_at} (${relativeTime(run.started_at, Date.now())})`) +
         field('took', duration(run)) +
+        (limit ? field('limit', limit) : '') +
+        (run.longest_idle_ms !== null ? field('quiet', `${formatLimit(run.longest_idle_ms)} at the longest`) : '') +
         field('outcome', `${outcome(run, style)}${run.status === 'lost' ? ' (the shim ended before go did: killed or crashed)' : ''}`) +
         field('module', run.module ?? '-') +
         field('dir', run.cwd) +

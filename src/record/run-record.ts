@@ -19,14 +19,35 @@ export interface RunEnd {
   exitCode: number | null;
   signal: string | null;
   hung: boolean;
+  /** The longest quiet spell the idle detector saw (absent in journals of older versions). */
+  longestIdleMs?: number;
+  /** The hang limit that applied, and why (src/supervise/hang-limit.ts). */
+  hangLimitMs?: number;
+  hangLimitReason?: string;
+}
+
+/** Where go's subcommand sits in argv: after cmd/go's one global flag, -C dir. */
+function subcommandIndex(argv: readonly string[]): number {
+  const first = argv[0] ?? '';
+  if (first === '-C' || first === '--C') return 2;
+  if (first.startsWith('-C=') || first.startsWith('--C=')) return 1;
+  return 0;
 }
 
 /** go's subcommand, after cmd/go's one global flag (-C dir), as shim/go decides it. */
 export function subcommandOf(argv: readonly string[]): string {
-  const [first = '', second = '', third = ''] = argv;
-  if (first === '-C' || first === '--C') return third;
-  if (first.startsWith('-C=') || first.startsWith('--C=')) return second;
-  return first;
+  return argv[subcommandIndex(argv)] ?? '';
+}
+
+// Subcommands whose verb changes the work entirely: `go mod download` fetches, `go mod edit` does not.
+const COMMANDS_WITH_VERBS = new Set(['mod', 'work']);
+
+/** The command as people name it: `mod download`, `work sync`, `build`, `get`. */
+export function commandOf(argv: readonly string[]): string {
+  const at = subcommandIndex(argv);
+  const sub = argv[at] ?? '';
+  const verb = argv[at + 1];
+  return COMMANDS_WITH_VERBS.has(sub) && verb && !verb.startsWith('-') ? `${sub} ${verb}` : sub;
 }
 
 /** The directory go works in: -C dir changes it before anything else. */

@@ -28,6 +28,7 @@ export interface CaptureInput {
   idleMs: number;
   trigger: Snapshot['trigger'];
   hangAfterMs: number;
+  hangAfterReason: string;
   mode: OnHang;
   stderrTail: string[];
   probeTimeoutMs: number;
@@ -45,6 +46,7 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
     idle_ms: input.idleMs,
     trigger: input.trigger,
     hang_after_ms: input.hangAfterMs,
+    hang_after_reason: input.hangAfterReason,
     mode: input.mode,
     command: redactArgv(input.goArgs),
     go_pid: input.goPid,

@@ -20,6 +20,8 @@ export interface Snapshot {
   /** idle: the tree was quiet for hang_after_ms; sigquit: Ctrl-\ or kill -QUIT to the shim */
   trigger: 'idle' | 'sigquit';
   hang_after_ms: number;
+  /** Which limit applied and why (absent in snapshots of older versions). */
+  hang_after_reason?: string;
   mode: OnHang;
   command: string[]; // go's arguments, redacted
   go_pid: number; // the Go toolchain process (it gets the SIGQUIT in dump mode)

@@ -32,4 +32,13 @@ export const MIGRATIONS: readonly string[] = [
      taken_at TEXT NOT NULL,
      json     TEXT NOT NULL
    );`,
+  // 3 (adaptive hang limit): what GOMODSHIM_HANG_AFTER=auto learns from, and what each run used.
+  //    command is go's command as people name it ("mod download", "build"); longest_idle_ms the
+  //    longest quiet spell of the run, hung or not; hang_limit_* the limit that applied and why.
+  //    The index serves the lookup of past runs of one command in one module, newest first.
+  `ALTER TABLE runs ADD COLUMN command TEXT;
+   ALTER TABLE runs ADD COLUMN longest_idle_ms INTEGER;
+   ALTER TABLE runs ADD COLUMN hang_limit_ms INTEGER;
+   ALTER TABLE runs ADD COLUMN hang_limit_reason TEXT;
+   CREATE INDEX runs_by_module_command ON runs (module, command, started_at);`,
 ];

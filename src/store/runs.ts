@@ -1,5 +1,5 @@
 // Typed queries over the runs table, and the one mapping from a row to a HistoryItem.
-import type { RunEnd, RunStart } from '../record/run-record';
+import { commandOf, type RunEnd, type RunStart } from '../record/run-record';
 import type { Db } from './database';
 
 export interface HistoryItem {
@@ -19,6 +19,13 @@ export interface HistoryItem {
   cause: string | null;
   summary: string | null;
   go_pid: number | null;
+  /** go's command as people name it: "mod download", "build" (null in runs of older versions). */
+  command: string | null;
+  /** The longest quiet spell of the run, hung or not. */
+  longest_idle_ms: number | null;
+  /** The hang limit that applied, and why ("GOMODSHIM_HANG_AFTER=60s (env)", "auto — …"). */
+  hang_limit_ms: number | null;
+  hang_limit_reason: string | null;
 }
 
 interface RunRow extends Omit<HistoryItem, 'argv' | 'hung'> {
@@ -44,19 +51,24 @@ function toHistoryItem(row: RunRow): HistoryItem {
     cause: row.cause,
     summary: row.summary,
     go_pid: row.go_pid,
+    command: row.command,
+    longest_idle_ms: row.longest_idle_ms,
+    hang_limit_ms: row.hang_limit_ms,
+    hang_limit_reason: row.hang_limit_reason,
   };
 }
 
 const COLUMNS = `id, uuid, status, started_at, ended_at, duration_ms, cwd, module, subcommand, argv,
-                 exit_code, signal, hung, cause, summary, go_pid`;
+                 exit_code, signal, hung, cause, summary, go_pid,
+                 command, longest_idle_ms, hang_limit_ms, hang_limit_reason`;
 
 /** Inserts the start of a run unless it is already there; returns its id. */
 export function insertRunStart(db: Db, start: RunStart): number {
   db.prepare(
-    `INSERT INTO runs (uuid, started_at, cwd, module, subcommand, argv, supervisor_pid, go_pid, real_go)
-     VALUES (@uuid, @startedAt, @cwd, @module, @subcommand, @argv, @supervisorPid, @goPid, @realGo)
+    `INSERT INTO runs (uuid, started_at, cwd, module, subcommand, command, argv, supervisor_pid, go_pid, real_go)
+     VALUES (@uuid, @startedAt, @cwd, @module, @subcommand, @command, @argv, @supervisorPid, @goPid, @realGo)
      ON CONFLICT (uuid) DO NOTHING`,
-  ).run({ ...start, argv: JSON.stringify(start.argv) });
+  ).run({ ...start, command: commandOf(start.argv), argv: JSON.stringify(start.argv) });
   const row = db.prepare('SELECT id FROM runs WHERE uuid = ?').get(start.uuid) as { id: number };
   return row.id;
 }
@@ -64,9 +76,35 @@ export function insertRunStart(db: Db, start: RunStart): number {
 export function completeRun(db: Db, uuid: string, end: RunEnd): void {
   db.prepare(
     `UPDATE runs SET status = 'finished', ended_at = @endedAt, duration_ms = @durationMs,
-            exit_code = @exitCode, signal = @signal, hung = MAX(hung, @hung)
+            exit_code = @exitCode, signal = @signal, hung = MAX(hung, @hung),
+            longest_idle_ms = @longestIdleMs, hang_limit_ms = @hangLimitMs, hang_limit_reason = @hangLimitReason
      WHERE uuid = @uuid`,
-  ).run({ ...end, hung: end.hung ? 1 : 0, uuid });
+  ).run({
+    // Journals written by older versions have none of these.
+    longestIdleMs: null,
+    hangLimitMs: null,
+    hangLimitReason: null,
+    ...end,
+    hung: end.hung ? 1 : 0,
+    uuid,
+  });
+}
+
+/**
+ * The longest quiet spell of each recent successful run of one command in one module (module
+ * null: outside any module), newest first: what GOMODSHIM_HANG_AFTER=auto learns from.
+ * Successful: finished with exit 0 — a run called hung in observe mode that then succeeded counts.
+ */
+export function quietSpells(db: Db, module: string | null, command: string, limit: number): number[] {
+  const rows = db
+    .prepare(
+      `SELECT longest_idle_ms AS ms FROM runs
+       WHERE module IS @module AND command = @command AND status = 'finished' AND exit_code = 0
+         AND signal IS NULL AND longest_idle_ms IS NOT NULL
+       ORDER BY started_at DESC LIMIT @limit`,
+    )
+    .all({ module, command, limit }) as { ms: number }[];
+  return rows.map((r) => r.ms);
 }
 
 /** A run whose supervisor died without recording the end (killed, crashed, power loss). */

@@ -6,7 +6,7 @@ import { parseSpool, spoolFile } from '../record/spool';
 import type { RunEnd } from '../record/run-record';
 import { openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
-import { completeRun, getRun, listRuns, type HistoryItem, type HistoryQuery } from './runs';
+import { completeRun, getRun, listRuns, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
 import { getSnapshot, saveSnapshot } from './snapshots';
 import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -66,6 +66,11 @@ export class HistoryStore {
 
   list(query: HistoryQuery): HistoryItem[] {
     return this.guard(() => listRuns(this.db, query));
+  }
+
+  /** The longest quiet spells of recent successful runs of a command in a module (GOMODSHIM_HANG_AFTER=auto). */
+  quietSpells(module: string | null, command: string, limit: number): number[] {
+    return this.guard(() => quietSpells(this.db, module, command, limit));
   }
 
   get(id: number): HistoryItem | null {

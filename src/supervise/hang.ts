@@ -16,6 +16,7 @@ import { redactUrls } from '../redact';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
+import type { HangLimit } from './hang-limit';
 import type { RunRecorder } from './recorder';
 import type { StderrRelay } from './stderr-relay';
 import { sayOnStderr } from './stderr-write';
@@ -31,6 +32,7 @@ export interface HangContext {
   relay: StderrRelay;
   recorder: RunRecorder;
   config: Config;
+  limit: HangLimit;
   realGo: string;
   goArgs: string[];
 }
@@ -82,7 +84,8 @@ export class HangHandler {
       cwd: process.cwd(),
       idleMs,
       trigger,
-      hangAfterMs: config.hangAfterMs,
+      hangAfterMs: this.ctx.limit.ms,
+      hangAfterReason: this.ctx.limit.reason,
       mode: config.onHang,
       stderrTail: relay.tailLines(STDERR_TAIL_LINES),
       probeTimeoutMs: config.probeTimeoutMs,

@@ -8,6 +8,7 @@ import { redactArgv } from '../redact';
 import { exitLikeGo, exitWith } from './exit-status';
 import type { HangHandler } from './hang';
 import { loadBundle } from './lazy-bundle';
+import { HangLimit } from './hang-limit';
 import { DescendantTracker } from './leftovers';
 import { PROMOTE_AFTER_MS, RunRecorder } from './recorder';
 import { StderrRelay } from './stderr-relay';
@@ -57,15 +58,17 @@ function supervise(run: Run, config: Config, hang: { handler: HangHandler | null
   const recorder = new RunRecorder(config.dbPath, describeRun(run.realGo, run.goArgs, child.pid ?? null, run.startedMs));
   recorder.begin();
   tracker.start();
-  const promote = setTimeout(() => recorder.promote(), PROMOTE_AFTER_MS);
+  const limit = new HangLimit(config.hangAfter, run.goArgs, recorder.start.module);
+  // The database opens only for runs still going after 1 s; an auto limit is learned there.
+  const promote = setTimeout(() => limit.learn(recorder.promote()), PROMOTE_AFTER_MS);
   const onHang = (trigger: 'idle' | 'sigquit', idleMs: number) => {
     if (!hang.handler) {
       const { HangHandler: Handler } = loadBundle<typeof import('./hang')>('hang', './hang');
-      hang.handler = new Handler({ child, relay, recorder, config, realGo: run.realGo, goArgs: run.goArgs });
+      hang.handler = new Handler({ child, relay, recorder, config, limit, realGo: run.realGo, goArgs: run.goArgs });
     }
     void hang.handler.handle(trigger, idleMs);
   };
-  const watcher = new Watcher(child.pid as number, relay, tracker, config.hangAfterMs, (idleMs) => onHang('idle', idleMs));
+  const watcher = new Watcher(child.pid as number, relay, tracker, limit, (idleMs) => onHang('idle', idleMs));
   watcher.start();
   process.on('SIGQUIT', () => onHang('sigquit', watcher.idleMs));
 
@@ -82,12 +85,16 @@ function supervise(run: Run, config: Config, hang: { handler: HangHandler | null
       const stderrHeld = !(await relay.closesWithin(STDERR_EOF_AFTER_EXIT_MS));
       await tracker.endSurvivors(signal !== null || snapshot !== null || stderrHeld);
       await relay.drained(STDERR_QUIET_MS, STDERR_MAX_WAIT_MS);
+      limit.settle();
       recorder.finish({
         endedAt: new Date().toISOString(),
         durationMs: Date.now() - run.startedMs,
         exitCode: code,
         signal,
         hung: snapshot !== null,
+        longestIdleMs: watcher.longestIdleMs,
+        hangLimitMs: limit.ms,
+        hangLimitReason: limit.reason,
       });
     } finally {
       if (hungInDumpMode) exitWith(EXIT_HUNG);

@@ -40,12 +40,15 @@ export class Watcher {
   private reported = false; // one snapshot per run; sampling goes on for the tracker
   /** How long the tree has been idle, as of the last sample. */
   idleMs = 0;
+  /** The longest quiet spell so far, hung or not: what GOMODSHIM_HANG_AFTER=auto learns from. */
+  longestIdleMs = 0;
 
   constructor(
     goPid: number,
     relay: StderrRelay,
     tracker: DescendantTracker,
-    private readonly hangAfterMs: number,
+    /** Read at every sample: an auto limit is learned while the run goes on. */
+    private readonly limit: { readonly ms: number },
     private readonly onHang: (idleMs: number) => void,
   ) {
     this.sample = HAS_PROCFS ? procfsSampler(goPid, relay, tracker) : pidusageSampler(goPid, relay);
@@ -68,7 +71,8 @@ export class Watcher {
       const s = await this.sample(Date.now());
       if (!s || !this.timer) return;
       this.idleMs = this.detector.observe(s);
-      if (this.idleMs >= this.hangAfterMs && !this.reported) {
+      this.longestIdleMs = Math.max(this.longestIdleMs, this.idleMs);
+      if (this.idleMs >= this.limit.ms && !this.reported) {
         this.reported = true;
         this.onHang(this.idleMs);
       }

@@ -7,9 +7,11 @@ import { show } from './commands/show';
 import { demo } from './commands/demo';
 import { doctor } from './commands/doctor';
 import { uninstall } from './commands/uninstall';
+import { stats } from './commands/stats';
+import { prune } from './commands/prune';
 import { version } from '../package.json';
 
-const COMMANDS: readonly Command[] = [history, show, doctor, demo, install, uninstall];
+const COMMANDS: readonly Command[] = [history, show, stats, prune, doctor, demo, install, uninstall];
 
 const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
 

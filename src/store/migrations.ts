@@ -32,4 +32,9 @@ export const MIGRATIONS: readonly string[] = [
      taken_at TEXT NOT NULL,
      json     TEXT NOT NULL
    );`,
+  // 3: the retention cap (src/store/retention.ts) drops the raw dump of all but the newest snapshots;
+  //    dump_dropped_at marks those done, and the partial index lets each save count and find the
+  //    whole ones without reading any snapshot JSON.
+  `ALTER TABLE snapshots ADD COLUMN dump_dropped_at TEXT;
+   CREATE INDEX snapshots_whole_by_taken ON snapshots (taken_at) WHERE dump_dropped_at IS NULL;`,
 ];

@@ -1,6 +1,6 @@
 // `gomod-shim stats`: what the history says about hangs — causes, hosts, modules, slow
 // commands and the hang rate over time.
-import { bucketUnitFor } from '../stats/buckets';
+import { planTimeline } from '../stats/buckets';
 import { renderStats } from '../stats/render';
 import { summarise } from '../stats/summarise';
 import { styleFor } from '../ui/style';
@@ -24,8 +24,7 @@ export const stats: Command = {
       since = parseSince(text, now);
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${text}`);
     }
-    const unitFor = (first: string | null) => bucketUnitFor(now - Date.parse(since ?? first ?? new Date(now).toISOString()));
-    const rows = readHistory(ctx.env, (store) => store.stats(since, unitFor));
+    const rows = readHistory(ctx.env, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
     const figures = summarise(rows, since, now);
     if (args.json) ctx.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     else ctx.stdout.write(renderStats(figures, styleFor(ctx.stdout, ctx.env)));

@@ -1,5 +1,4 @@
 // Time buckets for the hang rate over time, in local time (people think in their own days).
-// The keys match what SQLite writes with strftime(…, 'localtime') (see src/store/stats.ts).
 export type BucketUnit = 'hour' | 'day' | 'week' | 'month';
 
 const HOUR_MS = 3_600_000;
@@ -41,16 +40,50 @@ function next(unit: BucketUnit, d: Date): Date {
   return new Date(d.getFullYear(), d.getMonth() + 1, 1);
 }
 
-/** Every bucket key from the one holding `from` to the one holding `to`, in order. */
-export function bucketKeys(unit: BucketUnit, from: number, to: number): string[] {
-  const keys: string[] = [];
+export interface BucketBound {
+  key: string;
+  /** ISO 8601 instants, as runs.started_at is stored: from ≤ started_at < to */
+  from: string;
+  to: string;
+}
+
+/**
+ * Every bucket from the one holding `from` to the one holding `to`, in order, each with the
+ * instants it spans. The first starts at `from` itself, so a count over it needs no other filter.
+ * SQLite counts runs between these bounds over the started_at index: exact local days (DST
+ * included) without converting 100 000 timestamps to local time.
+ */
+export function bucketBounds(unit: BucketUnit, from: number, to: number): BucketBound[] {
+  const starts: { key: string; at: number }[] = [];
   const last = bucketKey(unit, to);
-  for (let d = bucketStart(unit, from); keys.length < 10_000; d = next(unit, d)) {
+  for (let d = bucketStart(unit, from); starts.length < 10_000; d = next(unit, d)) {
     const key = bucketKey(unit, d.getTime());
-    if (key !== keys[keys.length - 1]) keys.push(key);
+    if (key !== starts[starts.length - 1]?.key) starts.push({ key, at: d.getTime() });
     if (key >= last) break;
   }
-  return keys;
+  const end = next(unit, bucketStart(unit, starts[starts.length - 1].at)).getTime();
+  return starts.map((s, i) => ({
+    key: s.key,
+    from: new Date(i === 0 ? Math.max(s.at, from) : s.at).toISOString(),
+    to: new Date(i + 1 < starts.length ? starts[i + 1].at : end).toISOString(),
+  }));
+}
+
+/** The bucket keys of bucketBounds. */
+export function bucketKeys(unit: BucketUnit, from: number, to: number): string[] {
+  return bucketBounds(unit, from, to).map((b) => b.key);
+}
+
+export interface TimelinePlan {
+  unit: BucketUnit;
+  buckets: BucketBound[];
+}
+
+/** The buckets of a stats span: from `since`, or else the first run, to now. */
+export function planTimeline(since: string | null, firstRun: string | null, now: number): TimelinePlan {
+  const from = Math.min(now, Date.parse(since ?? firstRun ?? new Date(now).toISOString()));
+  const unit = bucketUnitFor(now - from);
+  return { unit, buckets: bucketBounds(unit, from, now) };
 }
 
 /** A short label for a bucket key: 11-24 09h, 11-24, 2026-11. */

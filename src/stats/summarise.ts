@@ -1,7 +1,7 @@
 // From the grouped rows of the history (src/store/stats.ts) to the figures `gomod-shim stats`
 // shows and `--json` returns. Pure: rows in, numbers out.
 import type { StatsRows } from '../store/stats';
-import { bucketKeys, type BucketUnit } from './buckets';
+import type { BucketUnit } from './buckets';
 import { countHosts, type HostCount } from './hosts';
 
 export const TOP_MODULES = 10;
@@ -28,12 +28,7 @@ const rate = (hangs: number, runs: number) => (runs === 0 ? 0 : hangs / runs);
 
 export function summarise(rows: StatsRows, since: string | null, now: number): Stats {
   const { totals } = rows;
-  const counted = new Map(rows.buckets.map((b) => [b.bucket, b]));
-  const from = Date.parse(since ?? totals.first_started_at ?? new Date(now).toISOString());
-  const buckets = bucketKeys(rows.unit, from, now).map((start) => {
-    const b = counted.get(start);
-    return { start, runs: b?.runs ?? 0, hangs: b?.hangs ?? 0, hang_rate: b && b.runs > 0 ? b.hangs / b.runs : null };
-  });
+  const buckets = rows.buckets.map((b) => ({ start: b.bucket, runs: b.runs, hangs: b.hangs, hang_rate: b.runs > 0 ? b.hangs / b.runs : null }));
   const commands = rows.commands
     .map((c) => ({ command: `go ${c.shape}`.trimEnd(), runs: c.runs, hangs: c.hangs, timed: c.timed, median_ms: c.median_ms, max_ms: c.max_ms }))
     .sort((a, b) => (b.median_ms ?? -1) - (a.median_ms ?? -1) || b.runs - a.runs || a.command.localeCompare(b.command));

@@ -1,6 +1,6 @@
 // The queries behind `gomod-shim stats`: SQLite counts and groups (the runs table may hold
 // 100 000 rows); src/stats/summarise.ts turns these few grouped rows into the numbers shown.
-import type { BucketUnit } from '../stats/buckets';
+import type { BucketUnit, TimelinePlan } from '../stats/buckets';
 import type { Db } from './database';
 
 export interface TotalsRow {
@@ -59,26 +59,17 @@ export interface StatsRows {
 
 const SINCE = `(@since IS NULL OR started_at >= @since)`;
 
-// SQLite's own local time, as src/stats/buckets.ts computes keys in JavaScript.
-const BUCKET_SQL: Record<BucketUnit, string> = {
-  hour: `strftime('%Y-%m-%dT%H', started_at, 'localtime')`,
-  day: `date(started_at, 'localtime')`,
-  week: `date(started_at, 'localtime', '-6 days', 'weekday 1')`, // the Monday on or before
-  month: `strftime('%Y-%m', started_at, 'localtime')`,
-};
-
 // go's subcommand sits at argv[0], or after -C dir (run-record.ts subcommandOf).
 const SUB_INDEX = `(CASE WHEN json_extract(argv, '$[0]') IN ('-C', '--C') THEN 2
                          WHEN json_extract(argv, '$[0]') LIKE '-C=%' OR json_extract(argv, '$[0]') LIKE '--C=%' THEN 1
                          ELSE 0 END)`;
 
-// "mod download", "work sync": go mod and go work are nothing without their verb; "list -m"
-// (modules, often over the network) is a different job from listing packages.
+// "mod download", "work sync": go mod and go work are nothing without their verb, which comes
+// right after them (their flags follow the verb); "list -m" (modules, often over the network) is
+// a different job from listing packages. '"-m"' in the JSON text is a whole -m argument.
 const SHAPE = `(CASE
-  WHEN subcommand IN ('mod', 'work') THEN subcommand || COALESCE(' ' ||
-    (SELECT j.value FROM json_each(runs.argv) j WHERE j.key > ${SUB_INDEX} AND j.value NOT LIKE '-%' ORDER BY j.key LIMIT 1), '')
-  WHEN subcommand = 'list' AND EXISTS (SELECT 1 FROM json_each(runs.argv) j WHERE j.key > ${SUB_INDEX} AND j.value IN ('-m', '--m'))
-    THEN 'list -m'
+  WHEN subcommand IN ('mod', 'work') THEN subcommand || COALESCE(' ' || json_extract(argv, '$[' || (${SUB_INDEX} + 1) || ']'), '')
+  WHEN subcommand = 'list' AND (instr(argv, '"-m"') > 0 OR instr(argv, '"--m"') > 0) THEN 'list -m'
   ELSE subcommand END)`;
 
 function totals(db: Db, since: string | null): TotalsRow {
@@ -118,7 +109,7 @@ function modules(db: Db, since: string | null): ModuleRow[] {
 function commands(db: Db, since: string | null): CommandRow[] {
   return db
     .prepare(
-      `WITH shaped AS (SELECT ${SHAPE} AS shape, duration_ms, hung, status FROM runs WHERE ${SINCE}),
+      `WITH shaped AS MATERIALIZED (SELECT ${SHAPE} AS shape, duration_ms, hung, status FROM runs WHERE ${SINCE}),
        timed AS (SELECT shape, duration_ms,
                         ROW_NUMBER() OVER (PARTITION BY shape ORDER BY duration_ms) AS rn,
                         COUNT(*) OVER (PARTITION BY shape) AS n
@@ -134,26 +125,34 @@ function commands(db: Db, since: string | null): CommandRow[] {
     .all({ since }) as CommandRow[];
 }
 
-function buckets(db: Db, since: string | null, unit: BucketUnit): BucketRow[] {
+/** Runs and hangs per bucket, each counted over the started_at indexes (no table rows read). */
+function buckets(db: Db, plan: TimelinePlan): BucketRow[] {
   return db
-    .prepare(`SELECT ${BUCKET_SQL[unit]} AS bucket, COUNT(*) AS runs, COALESCE(SUM(hung), 0) AS hangs FROM runs WHERE ${SINCE} GROUP BY 1 ORDER BY 1`)
-    .all({ since }) as BucketRow[];
+    .prepare(
+      `WITH b AS (SELECT json_extract(value, '$.key') AS key, json_extract(value, '$.from') AS lo, json_extract(value, '$.to') AS hi
+                    FROM json_each(@bounds))
+       SELECT key AS bucket,
+              (SELECT COUNT(*) FROM runs WHERE started_at >= lo AND started_at < hi) AS runs,
+              (SELECT COUNT(*) FROM runs WHERE hung = 1 AND started_at >= lo AND started_at < hi) AS hangs
+         FROM b`,
+    )
+    .all({ bounds: JSON.stringify(plan.buckets) }) as BucketRow[];
 }
 
-/** unitFor: the bucket size for the span, given the first run in it (src/stats/buckets.ts). */
-export function statsRows(db: Db, since: string | null, unitFor: (first: string | null) => BucketUnit): StatsRows {
+/** plan: the timeline's buckets, given the first run of the span (src/stats/buckets.ts planTimeline). */
+export function statsRows(db: Db, since: string | null, plan: (first: string | null) => TimelinePlan): StatsRows {
   // One read transaction: every figure describes the same moment of the history.
   return db.transaction(() => {
     const all = totals(db, since);
-    const unit = unitFor(all.first_started_at);
+    const timeline = plan(all.first_started_at);
     return {
       totals: all,
-      unit,
+      unit: timeline.unit,
       causes: causes(db, since),
       endpoints: endpoints(db, since),
       modules: modules(db, since),
       commands: commands(db, since),
-      buckets: buckets(db, since, unit),
+      buckets: buckets(db, timeline),
     };
   })();
 }

@@ -10,7 +10,7 @@ import { completeRun, getRun, listRuns, type HistoryItem, type HistoryQuery } fr
 import { getSnapshot, saveSnapshot } from './snapshots';
 import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
-import type { BucketUnit } from '../stats/buckets';
+import type { TimelinePlan } from '../stats/buckets';
 import { capSnapshots, countOverCap, databaseBytes, pruneRuns, vacuum, type PruneResult } from './retention';
 import { statsRows, type StatsRows } from './stats';
 
@@ -99,8 +99,8 @@ export class HistoryStore {
   }
 
   /** The grouped figures of `gomod-shim stats` for runs started since `since` (null: all). */
-  stats(since: string | null, unitFor: (first: string | null) => BucketUnit): StatsRows {
-    return this.guard(() => statsRows(this.db, since, unitFor));
+  stats(since: string | null, plan: (first: string | null) => TimelinePlan): StatsRows {
+    return this.guard(() => statsRows(this.db, since, plan));
   }
 
   health(): StoreHealth {

@@ -1,7 +1,7 @@
 // Time buckets for the hang rate over time: units by span, local-time keys, no gaps.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bucketKey, bucketKeys, bucketLabel, bucketUnitFor } from '../../src/stats/buckets';
+import { bucketBounds, bucketKey, bucketKeys, bucketLabel, bucketUnitFor, planTimeline } from '../../src/stats/buckets';
 
 // A zone with daylight saving time, so that the DST days below are real (each test file runs in
 // its own process: this changes nothing elsewhere).
@@ -63,4 +63,33 @@ test('bucketKeys across the spring DST change: the skipped hour has no bucket', 
   // 29 March 2026, 02:00 CET becomes 03:00 CEST.
   const keys = bucketKeys('hour', Date.parse('2026-03-29T00:30:00Z'), Date.parse('2026-03-29T01:30:00Z'));
   assert.deepEqual(keys, ['2026-03-29T01', '2026-03-29T03']);
+});
+
+test('bucketBounds: contiguous instants, the first starting at `from` itself', () => {
+  const from = new Date(2026, 10, 20, 22, 30).getTime();
+  const bounds = bucketBounds('day', from, new Date(2026, 10, 22, 8).getTime());
+  assert.deepEqual(bounds, [
+    { key: '2026-11-20', from: new Date(from).toISOString(), to: new Date(2026, 10, 21).toISOString() },
+    { key: '2026-11-21', from: new Date(2026, 10, 21).toISOString(), to: new Date(2026, 10, 22).toISOString() },
+    { key: '2026-11-22', from: new Date(2026, 10, 22).toISOString(), to: new Date(2026, 10, 23).toISOString() },
+  ]);
+});
+
+test('bucketBounds: the repeated autumn hour is one bucket two hours long; the day around it 25 hours', () => {
+  const hours = bucketBounds('hour', Date.parse('2026-10-24T23:30:00Z'), Date.parse('2026-10-25T02:30:00Z'));
+  assert.deepEqual(hours[1], { key: '2026-10-25T02', from: '2026-10-25T00:00:00.000Z', to: '2026-10-25T02:00:00.000Z' });
+  const [day] = bucketBounds('day', Date.parse('2026-10-24T22:00:00Z'), Date.parse('2026-10-25T12:00:00Z'));
+  assert.equal(Date.parse(day.to) - Date.parse(day.from), 25 * HOUR);
+});
+
+test('planTimeline: from --since, else from the first run, else just now', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z');
+  const since = planTimeline('2026-11-22T12:00:00.000Z', '2026-01-01T00:00:00.000Z', now);
+  assert.equal(since.unit, 'hour');
+  assert.equal(since.buckets[0].from, '2026-11-22T12:00:00.000Z');
+  const all = planTimeline(null, '2026-11-01T00:00:00.000Z', now);
+  assert.equal(all.unit, 'day');
+  assert.equal(all.buckets[0].key, '2026-11-01');
+  const empty = planTimeline(null, null, now);
+  assert.deepEqual(empty.buckets.map((b) => b.key), ['2026-11-24T13']);
 });

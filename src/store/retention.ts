@@ -32,24 +32,24 @@ export function trimSnapshot(snapshot: Snapshot, at: string): Snapshot {
   };
 }
 
-/** Whole snapshots beyond the newest `keep`, oldest first, at most `limit`. */
-function overCap(db: Db, keep: number, limit: number): { run_id: number; json: string }[] {
-  const whole = db.prepare('SELECT COUNT(*) FROM snapshots WHERE dump_dropped_at IS NULL').pluck().get() as number;
-  if (whole <= keep) return [];
-  return db
-    .prepare('SELECT run_id, json FROM snapshots WHERE dump_dropped_at IS NULL ORDER BY taken_at, run_id LIMIT ?')
-    .all(Math.min(whole - keep, limit)) as { run_id: number; json: string }[];
-}
+const countWhole = (db: Db) => db.prepare('SELECT COUNT(*) FROM snapshots WHERE dump_dropped_at IS NULL').pluck().get() as number;
 
 /**
  * Drops the raw dump (and minor goroutines) of snapshots beyond the newest `keep`; every run row
- * stays. Cheap when nothing is over: one COUNT over a partial index. Returns how many it trimmed.
+ * stays. Cheap when nothing is over: one COUNT over a partial index, no write lock taken.
+ * Returns how many it trimmed.
  */
 export function capSnapshots(db: Db, keep = WHOLE_SNAPSHOTS_KEPT, limit = CAP_BATCH, now = new Date()): number {
+  if (countWhole(db) <= keep) return 0;
   const at = now.toISOString();
   return db
     .transaction(() => {
-      const rows = overCap(db, keep, limit);
+      // Counted again under the write lock: another process may have trimmed meanwhile.
+      const over = Math.min(countWhole(db) - keep, limit);
+      if (over <= 0) return 0;
+      const rows = db
+        .prepare('SELECT run_id, json FROM snapshots WHERE dump_dropped_at IS NULL ORDER BY taken_at, run_id LIMIT ?')
+        .all(over) as { run_id: number; json: string }[];
       const update = db.prepare('UPDATE snapshots SET json = ?, dump_dropped_at = ? WHERE run_id = ?');
       for (const row of rows) update.run(JSON.stringify(trimSnapshot(JSON.parse(row.json) as Snapshot, at)), at, row.run_id);
       return rows.length;
@@ -59,8 +59,7 @@ export function capSnapshots(db: Db, keep = WHOLE_SNAPSHOTS_KEPT, limit = CAP_BA
 
 /** Whole snapshots the cap would trim now (for `prune --dry-run`). */
 export function countOverCap(db: Db, keep = WHOLE_SNAPSHOTS_KEPT): number {
-  const whole = db.prepare('SELECT COUNT(*) FROM snapshots WHERE dump_dropped_at IS NULL').pluck().get() as number;
-  return Math.max(0, whole - keep);
+  return Math.max(0, countWhole(db) - keep);
 }
 
 const HUNG_IDS_LISTED = 50;

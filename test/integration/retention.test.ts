@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CAP_BATCH, TOP_GOROUTINES_KEPT, WHOLE_SNAPSHOTS_KEPT } from '../../src/store/retention';
+import { CAP_BATCH, capSnapshots, TOP_GOROUTINES_KEPT, WHOLE_SNAPSHOTS_KEPT } from '../../src/store/retention';
+import { openDatabase } from '../../src/store/database';
+import { holdExclusiveLock } from '../helpers/database';
 import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { hangThroughShim, type RealHang } from '../helpers/real-hang';
 import { historyJson, runCli, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
@@ -151,6 +153,18 @@ test('prune --older-than 90d: old runs and their snapshots go, newer ones stay; 
   assert.match(await cli(['show', String(ancient[0])], 1), /no run #\d+ in the history/);
 
   assert.match(await cli(['prune', '--older-than', '90d']), /^No runs started before .*: nothing to remove\.$/m);
+});
+
+test('the cap takes no write lock while under the limit (a save never waits on it for nothing)', () => {
+  const db = openDatabase(DB, 100);
+  const release = holdExclusiveLock(DB);
+  try {
+    assert.equal(capSnapshots(db), 0, 'under the cap: a read, no lock needed');
+    assert.throws(() => capSnapshots(db, 1), /locked|busy/i, 'over it, the trim itself needs the write lock');
+  } finally {
+    release();
+    db.close();
+  }
 });
 
 test('prune usage errors exit 2', async () => {

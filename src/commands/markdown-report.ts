@@ -51,6 +51,12 @@ function goVersion(s: Snapshot | null): string {
   return `${env.GOVERSION} ${env.GOOS ?? '?'}/${env.GOARCH ?? '?'}`;
 }
 
+function ending(run: HistoryItem, s: Snapshot | null): string {
+  if (run.exit_code === null && !run.signal) return run.status === 'lost' ? 'unknown: the shim ended before go did' : run.status;
+  const how = run.signal ? `go died by ${run.signal}` : `go exited ${run.exit_code}`;
+  return s?.mode === 'dump' && s.goroutines.raw !== null ? `${how} after gomod-shim's SIGQUIT (which makes go print its goroutines); the shim exited 124` : how;
+}
+
 function facts(run: HistoryItem, s: Snapshot | null, version: string): string {
   const rows: [string, string][] = [
     ['go version', inlineCode(goVersion(s))],
@@ -59,7 +65,7 @@ function facts(run: HistoryItem, s: Snapshot | null, version: string): string {
     ['started', run.started_at],
   ];
   if (s) rows.push(['hang', escapeMarkdown(`no activity for ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'}, mode ${s.mode}`)]);
-  rows.push(['ended', run.signal ? `signal ${run.signal}` : run.exit_code === null ? escapeMarkdown(run.status) : `exit ${run.exit_code}`]);
+  rows.push(['ended', escapeMarkdown(ending(run, s))]);
   rows.push(['recorded by', `gomod-shim ${version} (run #${run.id})`]);
   return markdownTable(['', ''], rows.map(([k, v]) => [`**${k}**`, v]));
 }

@@ -1,4 +1,5 @@
 // `gomod-shim prune --older-than 90d`: forget old runs, and trim snapshots beyond the cap now.
+import { localDateTime } from '../stats/format';
 import { parseSince } from '../ui/time';
 import { WHOLE_SNAPSHOTS_KEPT } from '../store/retention';
 import { UsageError, type Command } from './command';
@@ -39,9 +40,10 @@ export const prune: Command = {
 
     const { removed, trimmed } = report;
     const out: string[] = [];
-    if (removed.runs === 0) out.push(`No runs started before ${before}: nothing to remove.`);
+    if (removed.runs === 0) out.push(`No runs started before ${localDateTime(before)}: nothing to remove.`);
     else {
-      out.push(`${dryRun ? 'Would remove' : 'Removed'} ${removed.runs} run${removed.runs === 1 ? '' : 's'} started ${removed.oldest} … ${removed.newest} (before ${before}),`);
+      const span = `${localDateTime(removed.oldest!)} … ${localDateTime(removed.newest!)}`;
+      out.push(`${dryRun ? 'Would remove' : 'Removed'} ${removed.runs} run${removed.runs === 1 ? '' : 's'} started ${span} (before ${localDateTime(before)}),`);
       out.push(`  ${removed.hangs} of them hung${removed.hangs > 0 ? ` (with their snapshots): #${removed.hungIds.join(', #')}${removed.hangs > removed.hungIds.length ? ', …' : ''}` : ''}.`);
     }
     if (trimmed > 0) out.push(`${dryRun ? 'Would drop' : 'Dropped'} the raw goroutine dump of ${trimmed} older snapshot${trimmed === 1 ? '' : 's'} (the newest ${WHOLE_SNAPSHOTS_KEPT} stay whole).`);

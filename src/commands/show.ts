@@ -18,6 +18,8 @@ export const show: Command = {
     const id = Number(String(raw).replace(/^#/, ''));
     if (!Number.isInteger(id) || id <= 0) throw new UsageError(`show takes a run ID like 12, not ${raw}`);
 
+    if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1) throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
+
     const found = readHistory(ctx.env, (store) => {
       const run = store.get(id);
       return run ? { run, snapshot: store.snapshot(id) } : null;

@@ -5,17 +5,11 @@ import type { Style } from '../ui/style';
 import { formatTable } from '../ui/table';
 import { bucketLabel } from './buckets';
 import { bar, sparkline } from './charts';
+import { localDateTime, percent } from './format';
 import type { Stats } from './summarise';
 
 const BAR_WIDTH = 30;
 
-export const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.001 ? 2 : 1)}%`;
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 function section(style: Style, title: string, body: string): string {
   return `\n${style.bold(title)}\n${body.replace(/^/gm, '  ')}\n`;
@@ -29,6 +23,16 @@ function barChart(style: Style, rows: { label: string; value: number; note?: str
   return rows
     .map((r) => `${r.label.padEnd(width)}  ${style.red(bar(r.value, max, BAR_WIDTH).padEnd(BAR_WIDTH))}  ${String(r.value).padStart(digits)}${r.note ? `  ${style.dim(r.note)}` : ''}`)
     .join('\n');
+}
+
+/** Right-aligns the given columns (numbers read better so) before formatTable pads the rest. */
+function alignRight(header: string[], rows: string[][], columns: number[]): string[][] {
+  const all = [header, ...rows];
+  for (const col of columns) {
+    const width = Math.max(...all.map((r) => r[col].length));
+    for (const r of all) r[col] = r[col].padStart(width);
+  }
+  return all;
 }
 
 function causes(s: Stats, style: Style): string {
@@ -47,13 +51,15 @@ function hosts(s: Stats, style: Style): string {
 function modules(s: Stats, style: Style): string {
   const rows = s.by_module.map((m) => [m.module ?? '(no module)', String(m.runs), String(m.hangs), percent(m.hang_rate), style.red(bar(m.hangs, s.by_module[0].hangs, 20))]);
   const more = s.modules_total - s.by_module.length;
-  return formatTable(['MODULE', 'RUNS', 'HANGS', 'RATE', ''].map(style.bold), rows) + (more > 0 ? `\n${style.dim(`+ ${more} more modules (--json lists the top ${s.by_module.length} too)`)}` : '');
+  const [header, ...body] = alignRight(['MODULE', 'RUNS', 'HANGS', 'RATE', ''], rows, [1, 2, 3]);
+  return formatTable(header.map(style.bold), body) + (more > 0 ? `\n${style.dim(`+ ${more} more modules (--json lists the top ${s.by_module.length} too)`)}` : '');
 }
 
 function commands(s: Stats, style: Style): string {
   const time = (ms: number | null) => (ms === null ? '-' : formatDuration(ms));
   const rows = s.commands.map((c) => [c.command, String(c.runs), String(c.hangs), time(c.median_ms), time(c.max_ms)]);
-  return formatTable(['COMMAND', 'RUNS', 'HANGS', 'MEDIAN', 'MAX'].map(style.bold), rows);
+  const [header, ...body] = alignRight(['COMMAND', 'RUNS', 'HANGS', 'MEDIAN', 'MAX'], rows, [1, 2, 3, 4]);
+  return formatTable(header.map(style.bold), body);
 }
 
 function timeline(s: Stats, style: Style): { title: string; body: string } {
@@ -69,7 +75,7 @@ function timeline(s: Stats, style: Style): { title: string; body: string } {
 }
 
 export function renderStats(s: Stats, style: Style): string {
-  const span = s.since ? `since ${localTime(s.since)}` : 'all recorded';
+  const span = s.since ? `since ${localDateTime(s.since)}` : 'all recorded';
   const head = `${style.bold('Watched runs')} ${span}: ${s.runs} runs, ${s.hangs} hung (${percent(s.hang_rate)})\n`;
   if (s.runs === 0) return `${head}\nNothing recorded in this span.\n`;
   const rate = timeline(s, style);

@@ -65,6 +65,7 @@ test('tables: the facts (go version, command) and the probe of the silent proxy'
   assert.match(facts.get('go version')!, /^`go1\.\d+(\.\d+)? linux\/\w+`$/);
   assert.equal(facts.get('command'), `\`go mod download ${hang.module}@v1.0.0\``);
   assert.equal(facts.get('module'), '`example.com/markdown/app`');
+  assert.match(facts.get('ended')!, /^go exited \d+ after gomod-shim's SIGQUIT .*; the shim exited 124$/);
   assert.deepEqual(tables[1][0], ['Target', 'Role', 'DNS', 'Connect', 'TLS', 'HTTP', 'Result']);
   const probe = tables[1].find((r) => r[0] === `\`127.0.0.1:${proxy.port}\``);
   assert.ok(probe, JSON.stringify(tables[1]));
@@ -121,6 +122,8 @@ test('a run that did not hang: a short report, no diagnosis; an unknown id: exit
   assert.equal(headings.length, 1);
   assert.match(text, /^## `go list -m`: run #\d+$/m);
   assert.match(text, /This run did not hang/);
+  const both = await runCli(['show', String(ok.id), '--markdown', '--json'], { env: ENV });
+  assert.equal(both.code, 2, 'one output form at a time');
   const missing = await runCli(['show', '999999', '--markdown'], { env: ENV });
   assert.equal(missing.code, 1);
   assert.equal(missing.stdout.length, 0);

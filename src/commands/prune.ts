@@ -40,7 +40,7 @@ export const prune: Command = {
         try {
           store.vacuum();
         } catch (err) {
-          vacuumError = (err as Error).message;
+          vacuumError = (err as Error).message.replace(/^history database .* is unusable: /, '');
         }
       }
       return { removed, trimmed, bytesBefore, bytesAfter: store.bytes(), vacuumError };

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parseGoroutineDump } from '../../src/snapshot/goroutine-dump';
 import { goroutineMatters, rankGoroutines } from '../../src/snapshot/goroutine-rank';
 import type { Snapshot } from '../../src/snapshot/snapshot';
-import { TOP_GOROUTINES_KEPT, trimSnapshot, WHOLE_SNAPSHOTS_KEPT } from '../../src/store/retention';
+import { TOP_GOROUTINES_KEPT, trimSnapshot } from '../../src/store/retention';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RAW = fs.readFileSync(path.join(REPO, 'test/fixtures/dumps/go1.19-sigquit-proxy-unresponsive.txt'), 'utf8');
@@ -60,8 +60,4 @@ test('trimSnapshot: keeps at most TOP_GOROUTINES_KEPT, and trimming twice keeps 
   assert.equal(once.goroutines.parsed.length, TOP_GOROUTINES_KEPT);
   const twice = trimSnapshot(once, '2026-03-01T00:00:00.000Z');
   assert.deepEqual(twice.retention, { dump_dropped_at: '2026-02-01T00:00:00.000Z', goroutines_total: 60 });
-});
-
-test('the cap keeps a named number of whole snapshots', () => {
-  assert.equal(WHOLE_SNAPSHOTS_KEPT, 200);
 });

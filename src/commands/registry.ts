@@ -8,8 +8,10 @@ import { config } from './config';
 import { demo } from './demo';
 import { doctor } from './doctor';
 import { history } from './history';
+import { prune } from './prune';
+import { stats } from './stats';
 import { install } from './install';
 import { show } from './show';
 import { uninstall } from './uninstall';
 
-export const COMMANDS: readonly Command[] = [history, show, doctor, config, demo, install, uninstall, completion];
+export const COMMANDS: readonly Command[] = [history, show, stats, prune, doctor, config, demo, install, uninstall, completion];

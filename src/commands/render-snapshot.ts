@@ -1,6 +1,6 @@
 // A snapshot for people: the verdict first, then the facts behind it, goroutines that matter
 // before runtime internals. `show --raw` prints the dump itself.
-import type { Goroutine } from '../snapshot/goroutine-dump';
+import { ownFrames, rankGoroutines } from '../snapshot/goroutine-rank';
 import type { ProcessInfo } from '../snapshot/processes';
 import type { Snapshot } from '../snapshot/snapshot';
 import { formatDuration } from '../duration';
@@ -59,23 +59,20 @@ function probe(s: Snapshot): string {
   return formatTable(['TARGET', 'ROLE', 'DNS', 'CONNECT', 'TLS', 'HTTP', 'RESULT'], rows);
 }
 
-const isRuntime = (fn: string) => /^(runtime|internal\/|sync\.|syscall\.)/.test(fn);
-const matters = (g: Goroutine) => g.frames.some((f) => /^(cmd\/go\/|net[./]|net\/http|os\/exec|crypto\/tls)/.test(f.function));
-
 function goroutines(s: Snapshot, style: Style, runId: number): string {
   const parsed = s.goroutines.parsed;
   if (parsed.length === 0) return s.mode === 'observe' ? 'none captured (observe mode sends no signal)' : 'none captured';
-  const ranked = [...parsed.filter(matters), ...parsed.filter((g) => !matters(g) && g.frames.some((f) => !isRuntime(f.function)))];
-  const shown = ranked.slice(0, MAX_GOROUTINES).map((g) => {
-    const own = g.frames.filter((f) => !isRuntime(f.function));
+  const shown = rankGoroutines(parsed).slice(0, MAX_GOROUTINES).map((g) => {
+    const own = ownFrames(g);
     const folded = g.frames.length - own.length;
     const lines = own.slice(0, MAX_FRAMES).map((f) => `  ${f.function}  ${style.dim(`${f.file}:${f.line}`)}`);
     if (own.length > MAX_FRAMES) lines.push(style.dim(`  … ${own.length - MAX_FRAMES} more frames`));
     const wait = g.wait_minutes > 0 ? `, ${g.wait_minutes} min` : '';
     return `goroutine ${g.id} [${g.state}${wait}]${folded > 0 ? style.dim(` (${folded} runtime frames folded)`) : ''}\n${lines.join('\n')}`;
   });
-  const hidden = parsed.length - shown.length;
-  return `${shown.join('\n')}${hidden > 0 ? `\n${style.dim(`+ ${hidden} more goroutines (runtime internals); gomod-shim show ${runId} --raw for all`)}` : ''}`;
+  const hidden = (s.retention?.goroutines_total ?? parsed.length) - shown.length;
+  const where = s.retention ? `the full dump was dropped on ${s.retention.dump_dropped_at.slice(0, 10)} (retention cap)` : `gomod-shim show ${runId} --raw for all`;
+  return `${shown.join('\n')}${hidden > 0 ? `\n${style.dim(`+ ${hidden} more goroutines (runtime internals); ${where}`)}` : ''}`;
 }
 
 export function renderSnapshot(s: Snapshot, style: Style, runId: number): string {

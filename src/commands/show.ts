@@ -8,6 +8,8 @@ import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
 import { readHistory } from './open-store';
 import { renderSnapshot } from './render-snapshot';
+import { markdownReport } from './markdown-report';
+import { version } from '../../package.json';
 
 /** "23s — auto: 3× the longest quiet spell of …": the run's record, else its snapshot (a run still going). */
 function hangLimit(run: HistoryItem, snapshot: Snapshot | null): string | null {
@@ -19,14 +21,16 @@ function hangLimit(run: HistoryItem, snapshot: Snapshot | null): string | null {
 
 export const show: Command = {
   name: 'show',
-  summary: 'one run with its snapshot (--raw: the whole goroutine dump)',
-  usage: 'gomod-shim show ID [--json | --raw]',
-  flags: { boolean: ['json', 'raw'] },
+  summary: 'one run with its snapshot (--raw: the whole goroutine dump; --markdown: a report for a bug tracker)',
+  usage: 'gomod-shim show ID [--json | --raw | --markdown]',
+  flags: { boolean: ['json', 'raw', 'markdown'] },
   run(args, ctx) {
     const raw = args._[1];
     if (raw === undefined) throw new UsageError('show needs a run ID (see gomod-shim history)');
     const id = Number(String(raw).replace(/^#/, ''));
     if (!Number.isInteger(id) || id <= 0) throw new UsageError(`show takes a run ID like 12, not ${raw}`);
+
+    if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1) throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
 
     const found = readHistory(ctx.env, (store) => {
       const run = store.get(id);
@@ -39,7 +43,12 @@ export const show: Command = {
       ctx.stdout.write(`${JSON.stringify({ ...run, snapshot }, null, 2)}\n`);
       return 0;
     }
+    if (args.markdown) {
+      ctx.stdout.write(markdownReport(run, snapshot, version));
+      return 0;
+    }
     if (args.raw) {
+      if (snapshot?.retention) throw new CommandError(`run #${id}'s goroutine dump was dropped on ${snapshot.retention.dump_dropped_at.slice(0, 10)} by the retention cap (the newest snapshots keep theirs)`);
       if (!snapshot?.goroutines.raw) throw new CommandError(`run #${id} has no goroutine dump${snapshot ? ` (taken in ${snapshot.mode} mode)` : ' (it did not hang)'}`);
       ctx.stdout.write(snapshot.goroutines.raw.endsWith('\n') ? snapshot.goroutines.raw : `${snapshot.goroutines.raw}\n`);
       return 0;

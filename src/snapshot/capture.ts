@@ -16,6 +16,7 @@ import type { Snapshot } from './snapshot';
 
 // What the diagnosis needs before `go env -json` answers: go's own resolution, from the
 // environment and the go env file (`go env -w`).
+const GO_ENV_MIN_TIMEOUT_MS = 5000;
 const SETTINGS = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN'];
 
 export interface CaptureInput {
@@ -70,7 +71,8 @@ export async function captureRemote(local: PartialSnapshot, input: CaptureInput)
     env: input.env,
   });
   const [goEnv, network] = await Promise.all([
-    readGoEnv(input.realGo, input.env, input.cwd, 3 * input.probeTimeoutMs),
+    // go env starts a whole go: under load it can take seconds, whatever the probe's limit.
+    readGoEnv(input.realGo, input.env, input.cwd, Math.max(GO_ENV_MIN_TIMEOUT_MS, 3 * input.probeTimeoutMs)),
     // The whole snapshot is bounded: HANG_AFTER + 3 × GOMODSHIM_PROBE_TIMEOUT (DESIGN.md).
     probeAll(targets, input.probeTimeoutMs, { totalMs: 3 * input.probeTimeoutMs }),
   ]);

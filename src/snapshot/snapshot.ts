@@ -33,4 +33,6 @@ export interface Snapshot {
   goroutines: { raw: string | null; parsed: Goroutine[] };
   stderr_tail: string[];
   diagnosis: Diagnosis;
+  /** Set once the retention cap (src/store/retention.ts) dropped the raw dump and minor goroutines. */
+  retention?: { dump_dropped_at: string; goroutines_total: number };
 }

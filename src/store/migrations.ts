@@ -41,4 +41,9 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE runs ADD COLUMN hang_limit_ms INTEGER;
    ALTER TABLE runs ADD COLUMN hang_limit_reason TEXT;
    CREATE INDEX runs_by_module_command ON runs (module, command, started_at);`,
+  // 4: the retention cap (src/store/retention.ts) drops the raw dump of all but the newest snapshots;
+  //    dump_dropped_at marks those done, and the partial index lets each save count and find the
+  //    whole ones without reading any snapshot JSON.
+  `ALTER TABLE snapshots ADD COLUMN dump_dropped_at TEXT;
+   CREATE INDEX snapshots_whole_by_taken ON snapshots (taken_at) WHERE dump_dropped_at IS NULL;`,
 ];

@@ -10,9 +10,14 @@ import { completeRun, getRun, listRuns, quietSpells, type HistoryItem, type Hist
 import { getSnapshot, saveSnapshot } from './snapshots';
 import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
+import type { TimelinePlan } from '../stats/buckets';
+import { capSnapshots, countOverCap, databaseBytes, pruneRuns, vacuum, type PruneResult } from './retention';
+import { statsRows, type StatsRows } from './stats';
 
 export { READER_BUSY_TIMEOUT_MS, StoreError } from './database';
 export type { HistoryItem, HistoryQuery } from './runs';
+export type { PruneResult } from './retention';
+export type { StatsRows } from './stats';
 
 export class HistoryStore {
   private readonly db: Db;
@@ -51,9 +56,51 @@ export class HistoryStore {
     }
   }
 
-  /** Records the snapshot of a hung run (adopted first if it is still only journalled). */
+  /**
+   * Records the snapshot of a hung run (adopted first if it is still only journalled), then
+   * applies the retention cap: a hang is rare, so this is the one place the database grows.
+   */
   saveSnapshot(runId: number, snapshot: Snapshot): void {
     this.guard(() => saveSnapshot(this.db, runId, snapshot));
+    try {
+      capSnapshots(this.db);
+    } catch {
+      // the snapshot is safe; the next save or `gomod-shim prune` trims instead
+    }
+  }
+
+  /** Drops the raw dumps of snapshots beyond the newest `keep` (all of them, not one batch). */
+  capSnapshots(keep?: number): number {
+    return this.guard(() => {
+      let total = 0;
+      for (let n = -1; n !== 0; total += n) n = capSnapshots(this.db, keep);
+      return total;
+    });
+  }
+
+  /** How many snapshots the cap would trim now. */
+  countOverCap(keep?: number): number {
+    return this.guard(() => countOverCap(this.db, keep));
+  }
+
+  /** Removes the runs started before `before` (ISO 8601) with their snapshots; dry: only counts. */
+  prune(before: string, dryRun: boolean): PruneResult {
+    return this.guard(() => pruneRuns(this.db, before, dryRun));
+  }
+
+  /** Rewrites the file without its free pages. */
+  vacuum(): void {
+    this.guard(() => vacuum(this.db));
+  }
+
+  /** Size of the database file and its WAL, in bytes. */
+  bytes(): number {
+    return databaseBytes(this.dbPath);
+  }
+
+  /** The grouped figures of `gomod-shim stats` for runs started since `since` (null: all). */
+  stats(since: string | null, plan: (first: string | null) => TimelinePlan): StatsRows {
+    return this.guard(() => statsRows(this.db, since, plan));
   }
 
   health(): StoreHealth {

@@ -67,7 +67,7 @@ test('show <TAB> offers the history\'s run ids, newest first; nothing, silently,
   assert.deepEqual(tab(home, 'show', ''), ids);
   assert.deepEqual(ids, [...ids].sort((a, b) => Number(b) - Number(a)), 'newest first');
   // Once the id is given, flags.
-  assert.deepEqual(tab(home, 'show', ids[0]!, ''), ['--json', '--raw', '--help']);
+  assert.deepEqual(tab(home, 'show', ids[0]!, ''), ['--json', '--raw', '--markdown', '--help']);
 
   const garbage = path.join(home.dir, 'garbage.db');
   fs.writeFileSync(garbage, 'this is not a database\n'.repeat(100));

@@ -14,14 +14,14 @@ import { completionSpec } from '../../src/completion/spec';
 import { bashComplete } from '../helpers/bash-completion';
 
 /** A command added after the generators were written, with every kind of flag. */
-const stats: Command = {
-  name: 'stats',
+const tally: Command = {
+  name: 'tally',
   summary: 'hangs counted by cause',
-  usage: 'gomod-shim stats [--json] [--cause LABEL] [--out FILE] [--top N]\n\n  --out FILE  write the table to FILE',
+  usage: 'gomod-shim tally [--json] [--cause LABEL] [--out FILE] [--top N]\n\n  --out FILE  write the table to FILE',
   flags: { boolean: ['json'], string: ['cause', 'out'], number: ['top'], alias: { top: ['n', 'limit-rows'] } },
   run: () => 0,
 };
-const REGISTRY = [...COMMANDS, stats];
+const REGISTRY = [...COMMANDS, tally];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-completion-'));
 process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +57,7 @@ test('the spec: every registered command, its declared flags, --no-X for boolean
 });
 
 test('a new command is completed from its declaration: long aliases, values by flag name, files otherwise', () => {
-  const spec = completionSpec([stats]).commands[0]!;
+  const spec = completionSpec([tally]).commands[0]!;
   assert.deepEqual(
     spec.flags.map((f) => [f.name, f.value?.kind]),
     [['json', undefined], ['top', 'none'], ['limit-rows', 'none'], ['cause', 'words'], ['out', 'files'], ['help', undefined]],
@@ -66,12 +66,12 @@ test('a new command is completed from its declaration: long aliases, values by f
 });
 
 test('bash: subcommands, global flags, and each command\'s flags', () => {
-  assert.deepEqual(complete('gomod-shim', ''), [...COMMANDS.map((c) => c.name), 'stats']);
+  assert.deepEqual(complete('gomod-shim', ''), [...COMMANDS.map((c) => c.name), 'tally']);
   assert.deepEqual(complete('gomod-shim', 'h'), ['history']);
   assert.deepEqual(complete('gomod-shim', '--'), ['--help', '--version']);
   assert.deepEqual(complete('gomod-shim', 'history', '--'), ['--all', '--json', '--since', '--cwd', '--module', '--cause', '--limit', '--help']);
   assert.deepEqual(complete('gomod-shim', 'install', '--no'), ['--no-rc', '--no-completion']);
-  assert.deepEqual(complete('gomod-shim', 'stats', '--'), ['--json', '--top', '--limit-rows', '--cause', '--out', '--help']);
+  assert.deepEqual(complete('gomod-shim', 'tally', '--'), ['--json', '--top', '--limit-rows', '--cause', '--out', '--help']);
   // A command without arguments offers its flags on an empty word too.
   assert.deepEqual(complete('gomod-shim', 'doctor', ''), ['--json', '--help']);
 });
@@ -82,9 +82,9 @@ test('bash: flag values — cause labels (also after --cause=), folders, files, 
   // bash splits "--cause=d" into --cause, =, d (COMP_WORDBREAKS).
   assert.deepEqual(complete('gomod-shim', 'history', '--cause', '=', 'd'), ['dns-stall']);
   assert.deepEqual(complete('gomod-shim', 'history', '--cause', '='), [...CAUSES]);
-  assert.deepEqual(complete('gomod-shim', 'stats', '--json', '--cause', 'm'), ['modcache-lock']);
+  assert.deepEqual(complete('gomod-shim', 'tally', '--json', '--cause', 'm'), ['modcache-lock']);
   assert.deepEqual(complete('gomod-shim', 'history', '--cwd', ''), ['sub dir']);
-  assert.deepEqual(complete('gomod-shim', 'stats', '--out', '').sort(), ['a file.txt', 'sub dir']);
+  assert.deepEqual(complete('gomod-shim', 'tally', '--out', '').sort(), ['a file.txt', 'sub dir']);
   assert.deepEqual(complete('gomod-shim', 'history', '--limit', ''), []);
   assert.deepEqual(complete('gomod-shim', 'demo', '--hang-after', ''), []);
   // After a value, flags again.
@@ -123,9 +123,9 @@ test('zsh: a #compdef function with every command, and _arguments specs from the
 test('fish: complete lines per command, flag and value', () => {
   const fish = completionScript('fish', REGISTRY);
   assert.ok(fish.includes("\ncomplete -c gomod-shim -f\n"));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_use_subcommand' -x -a 'stats' -d 'hangs counted by cause'\n"));
-  assert.ok(fish.includes(`complete -c gomod-shim -n '__fish_seen_subcommand_from stats' -l cause -x -a '${CAUSES.join(' ')}'\n`));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_seen_subcommand_from stats' -l out -r -F -d 'write the table to FILE'\n"));
+  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_use_subcommand' -x -a 'tally' -d 'hangs counted by cause'\n"));
+  assert.ok(fish.includes(`complete -c gomod-shim -n '__fish_seen_subcommand_from tally' -l cause -x -a '${CAUSES.join(' ')}'\n`));
+  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_seen_subcommand_from tally' -l out -r -F -d 'write the table to FILE'\n"));
   assert.ok(fish.includes("complete -c gomod-shim -n '__fish_seen_subcommand_from install' -l no-rc -d "));
   assert.ok(fish.includes("complete -c gomod-shim -n '__gomod_shim_wants_arg show' -x -k -a '(__gomod_shim_run_ids)' -d 'run id'\n"));
   assert.ok(fish.includes("complete -c gomod-shim -n '__gomod_shim_wants_arg completion' -x -a 'bash zsh fish' -d 'shell'\n"));

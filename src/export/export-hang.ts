@@ -3,7 +3,7 @@
 // loaded only when an endpoint is set and a hang happened (src/export/start-export.ts).
 // The SDK builds the records into memory first; we then export them ourselves, once, so that
 // each signal's outcome comes back to us (a processor would hand failures to a global handler).
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type SpanContext } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type SpanContext } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
@@ -11,6 +11,7 @@ import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, ty
 import { AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { version } from '../../package.json';
 import { createLogExporter, createTraceExporter } from './exporters';
+import { toolchainVersion } from './go-version';
 import { hangAttributes, runSpanName } from './hang-attributes';
 import type { HangReport } from './hang-report';
 import type { OtlpSettings, OtlpSignal } from './otlp-settings';
@@ -28,14 +29,14 @@ interface Exporter<T> {
   shutdown(): Promise<void>;
 }
 
-async function recordSpan(report: HangReport, resource: Resource): Promise<{ spans: ReadableSpan[]; context: SpanContext }> {
+async function recordSpan(report: HangReport, resource: Resource, attributes: Attributes): Promise<{ spans: ReadableSpan[]; context: SpanContext }> {
   const memory = new InMemorySpanExporter();
   // Every hang is sent: a sampler meant for the user's programs does not apply.
   const provider = new TracerProvider({ resource, sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
   const { snapshot } = report;
   const span = provider.getTracer(SERVICE_NAME, version).startSpan(
     runSpanName(report),
-    { kind: SpanKind.INTERNAL, startTime: new Date(report.run.startedAt), attributes: hangAttributes(report) },
+    { kind: SpanKind.INTERNAL, startTime: new Date(report.run.startedAt), attributes },
     ROOT_CONTEXT,
   );
   span.addEvent(HANG_EVENT, { 'gomod_shim.hang.cause': snapshot.diagnosis.cause, 'gomod_shim.hang.idle_ms': snapshot.idle_ms }, new Date(snapshot.taken_at));
@@ -45,7 +46,7 @@ async function recordSpan(report: HangReport, resource: Resource): Promise<{ spa
   return { spans: memory.getFinishedSpans(), context: span.spanContext() };
 }
 
-async function recordLog(report: HangReport, resource: Resource, span: SpanContext): Promise<ReadableLogRecord[]> {
+async function recordLog(report: HangReport, resource: Resource, attributes: Attributes, span: SpanContext): Promise<ReadableLogRecord[]> {
   const memory = new InMemoryLogRecordExporter();
   const provider = new LoggerProvider({ resource, processors: [new SimpleLogRecordProcessor({ exporter: memory })] });
   provider.getLogger(SERVICE_NAME, version).emit({
@@ -54,7 +55,7 @@ async function recordLog(report: HangReport, resource: Resource, span: SpanConte
     severityNumber: SeverityNumber.WARN,
     severityText: 'WARN',
     body: report.snapshot.diagnosis.summary,
-    attributes: hangAttributes(report),
+    attributes,
     // The record carries the run's trace and span ids: a backend links the two.
     context: trace.setSpanContext(ROOT_CONTEXT, span),
   });
@@ -66,7 +67,8 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return 'failed';
   const status = (error as { code?: unknown }).code;
   const code = typeof status === 'number' ? `HTTP ${status}` : typeof status === 'string' ? status : '';
-  return [code, error.message].filter(Boolean).join(' ') || 'failed';
+  // Node's network errors already name their code (connect ECONNREFUSED 127.0.0.1:4318).
+  return (error.message.includes(code) ? error.message : `${code} ${error.message}`).trim() || 'failed';
 }
 
 function send<T>(signal: OtlpSignal, exporter: Exporter<T>, items: T[]): Promise<SignalFailure | null> {
@@ -86,8 +88,9 @@ function send<T>(signal: OtlpSignal, exporter: Exporter<T>, items: T[]): Promise
 /** Sends the log record and the span, both at once; resolves with what failed (each bounded by its timeout). */
 export async function exportHang(report: HangReport, settings: OtlpSettings): Promise<SignalFailure[]> {
   const resource = await hangResource();
-  const { spans, context } = await recordSpan(report, resource);
-  const logs = await recordLog(report, resource, context);
+  const attributes = hangAttributes(report, report.snapshot.go_env?.GOVERSION ?? toolchainVersion(report.run.realGo));
+  const { spans, context } = await recordSpan(report, resource, attributes);
+  const logs = await recordLog(report, resource, attributes, context);
   const outcomes = await Promise.all([
     send('logs', createLogExporter(settings.logs), logs),
     send('traces', createTraceExporter(settings.traces), spans),

@@ -15,7 +15,8 @@ export function runSpanName(report: HangReport): string {
   return TWO_WORD_COMMANDS.has(sub) && next && /^[a-z]+$/.test(next) ? `go ${sub} ${next}` : `go ${sub}`;
 }
 
-export function hangAttributes(report: HangReport): Attributes {
+/** goVersion: the toolchain's, when known (go env GOVERSION, else its VERSION file). */
+export function hangAttributes(report: HangReport, goVersion: string | null = report.snapshot.go_env?.GOVERSION ?? null): Attributes {
   const { snapshot, run, runId } = report;
   const { diagnosis } = snapshot;
   const goEnv = snapshot.go_env ?? {};
@@ -40,7 +41,7 @@ export function hangAttributes(report: HangReport): Attributes {
   if (run.module) attributes['gomod_shim.go.module'] = run.module;
   const proxy = goEnv.GOPROXY ?? snapshot.env.GOPROXY;
   if (proxy) attributes['gomod_shim.go.proxy'] = proxy;
-  if (goEnv.GOVERSION) attributes['process.runtime.version'] = goEnv.GOVERSION;
+  if (goVersion) attributes['process.runtime.version'] = goVersion;
   return redactStrings(attributes);
 }
 

@@ -1,10 +1,14 @@
 // A hang as OpenTelemetry attributes and span name (src/export/hang-attributes.ts), and the
 // scrubbing of endpoint credentials from export error messages (src/export/scrub.ts).
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
+import { toolchainVersion } from '../../src/export/go-version';
 import { hangAttributes, runSpanName } from '../../src/export/hang-attributes';
 import { headerSecrets, scrubSecrets } from '../../src/export/scrub';
 import { sampleHangReport } from '../helpers/otlp-hang-report';
+import { REAL_GO, tempDir } from '../helpers/shim';
 
 test('the hang as attributes: semantic-convention names where they exist, gomod_shim.* for the rest', () => {
   assert.deepEqual(hangAttributes(sampleHangReport()), {
@@ -61,4 +65,18 @@ test('export errors lose header values (raw and percent-decoded) and URL credent
   assert.deepEqual(headerSecrets(env).sort(), ['Bearer tok-123', 'Bearer%20tok-123', 'k3y-456'].sort());
   const message = 'HTTP 401 Unauthorized: token "Bearer tok-123" (Bearer%20tok-123) rejected by https://u:pw@c.example, key k3y-456; x-scope=ab';
   assert.equal(scrubSecrets(message, env), 'HTTP 401 Unauthorized: token "***" (***) rejected by https://***@c.example, key ***; x-scope=ab');
+});
+
+test('the go version without go env: the VERSION file of the toolchain GOROOT (through symlinks)', () => {
+  assert.match(toolchainVersion(REAL_GO) ?? '', /^go1\.\d+/, 'the real toolchain');
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'goroot', 'bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'goroot', 'bin', 'go'), '');
+  assert.equal(toolchainVersion(path.join(dir, 'goroot', 'bin', 'go')), null, 'no VERSION file');
+  fs.writeFileSync(path.join(dir, 'goroot', 'VERSION'), 'go1.22.3\ntime 2024-05-01T19:14:21Z\n');
+  fs.symlinkSync(path.join(dir, 'goroot', 'bin', 'go'), path.join(dir, 'go'));
+  assert.equal(toolchainVersion(path.join(dir, 'go')), 'go1.22.3');
+  assert.equal(toolchainVersion(path.join(dir, 'nowhere', 'go')), null);
+  const attributes = hangAttributes(sampleHangReport({ snapshot: { go_env: null } }), 'go1.22.3');
+  assert.equal(attributes['process.runtime.version'], 'go1.22.3');
 });

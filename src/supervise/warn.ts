@@ -3,11 +3,10 @@ import { sayOnStderr } from './stderr-write';
 
 // One flag for the whole process: the supervisor and each bundle it loads lazily (dist/hang.js,
 // dist/export.js) carry their own copy of this module.
-const SAID = Symbol.for('gomod-shim.warning-said');
+const shared = globalThis as { gomodShimWarned?: boolean };
 
 export function warnOnce(message: string): void {
-  const process = globalThis as { [SAID]?: boolean };
-  if (process[SAID]) return;
-  process[SAID] = true;
+  if (shared.gomodShimWarned) return;
+  shared.gomodShimWarned = true;
   sayOnStderr(`gomod-shim: warning: ${message}`);
 }

@@ -221,11 +221,21 @@ describe('OTLP export of a real hang', { concurrency: true }, () => {
       const reason = kind === 'silent' ? 'Request timed out' : 'connect ECONNREFUSED';
       assert.ok(run.ours[1].startsWith(`gomod-shim: warning: could not export the hang to the OTLP endpoint ${endpoint}: ${reason}`), run.ours[1]);
       assertNoSecrets(run.stderr, 'our stderr');
+      const exporterNoise = run.stderr.split('\n').filter((l) => /otlp|opentelemetry|export|ECONNREFUSED|timed out/i.test(l) && !l.startsWith('gomod-shim: '));
+      assert.deepEqual(exporterNoise, [], 'the OpenTelemetry SDK printed nothing of its own');
       assert.ok(run.afterHangLineMs !== null && run.afterHangLineMs <= EXIT_BOUND_MS, `the shim ended ${run.afterHangLineMs} ms after the hang line (bound ${EXIT_BOUND_MS} ms)`);
       const [item] = (await historyJson(run.env)).filter((i) => i.hung);
       assert.equal(item.cause, 'proxy-unresponsive', 'the hang is recorded as without an endpoint');
     });
   }
+
+  test('one warning line per run across bundles: after a malformed setting warned (supervisor), a failed export (dist/hang.js) adds none', { timeout: 60_000 }, async () => {
+    const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await closedPort()}`, GOMODSHIM_ON_HANG: 'loud' }));
+    assert.equal(run.code, 124, 'dump mode, the default, after the warning');
+    assert.equal(run.ours.length, 2, run.ours.join('\n'));
+    assert.match(run.ours[0], /^gomod-shim: warning: GOMODSHIM_ON_HANG=loud is not dump or observe; using dump$/);
+    assert.match(run.ours[1], /^gomod-shim: go mod download .*; saved as #\d+/);
+  });
 
   test('an unsupported protocol (grpc): one warning, nothing sent, dist/export.js not loaded', { timeout: 60_000 }, async () => {
     const r = await receiver();

@@ -14,7 +14,7 @@ import { createLogExporter, createTraceExporter } from './exporters';
 import { toolchainVersion } from './go-version';
 import { hangAttributes, runSpanName } from './hang-attributes';
 import type { HangReport } from './hang-report';
-import type { OtlpSettings, OtlpSignal } from './otlp-settings';
+import type { OtlpSettings, OtlpSignal, SignalSettings } from './otlp-settings';
 import { hangResource, SERVICE_NAME } from './resource';
 
 export const HANG_EVENT = 'gomod_shim.hang';
@@ -85,15 +85,25 @@ function send<T>(signal: OtlpSignal, exporter: Exporter<T>, items: T[]): Promise
   });
 }
 
-/** Sends the log record and the span, both at once; resolves with what failed (each bounded by its timeout). */
-export async function exportHang(report: HangReport, settings: OtlpSettings): Promise<SignalFailure[]> {
+const MIN_REQUEST_MS = 100;
+
+/** A signal's request limit, shortened so that it ends by the deadline, however long the set-up took. */
+function byDeadline(signal: SignalSettings, deadlineMs: number): SignalSettings {
+  return { ...signal, timeoutMs: Math.max(MIN_REQUEST_MS, Math.min(signal.timeoutMs, deadlineMs - Date.now())) };
+}
+
+/**
+ * Sends the log record and the span, both at once; resolves with what failed. The requests end
+ * by deadlineMs (epoch ms) at the latest.
+ */
+export async function exportHang(report: HangReport, settings: OtlpSettings, deadlineMs = Infinity): Promise<SignalFailure[]> {
   const resource = await hangResource();
   const attributes = hangAttributes(report, report.snapshot.go_env?.GOVERSION ?? toolchainVersion(report.run.realGo));
   const { spans, context } = await recordSpan(report, resource, attributes);
   const logs = await recordLog(report, resource, attributes, context);
   const outcomes = await Promise.all([
-    send('logs', createLogExporter(settings.logs), logs),
-    send('traces', createTraceExporter(settings.traces), spans),
+    send('logs', createLogExporter(byDeadline(settings.logs, deadlineMs)), logs),
+    send('traces', createTraceExporter(byDeadline(settings.traces, deadlineMs)), spans),
   ]);
   return outcomes.filter((o): o is SignalFailure => o !== null);
 }

@@ -131,3 +131,18 @@ test('failures come back per signal, never thrown: an HTTP error, and a receiver
   ]);
   assert.equal(silent.connections, 2, 'both requests reached the silent receiver');
 });
+
+test('the requests end by the deadline given, however long their own limit (the set-up time is taken from them)', async () => {
+  const silent = await receiver({ silent: true });
+  const signal = { url: undefined, protocol: 'http/json', timeoutMs: 2000 } as const;
+  const started = Date.now();
+  const failures = await exportHang(
+    sampleHangReport(),
+    { shownEndpoint: '', logs: { ...signal, url: `${silent.url}/v1/logs` }, traces: { ...signal, url: `${silent.url}/v1/traces` } },
+    started + 300,
+  );
+  const tookMs = Date.now() - started;
+  assert.deepEqual(failures.map((f) => f.reason), ['Request timed out', 'Request timed out']);
+  // Functional, not a speed check: without the deadline each request would wait its 2000 ms.
+  assert.ok(tookMs < 1500, `ended after ${tookMs} ms`);
+});

@@ -21,6 +21,9 @@ await Promise.all([
   build({ ...hotPath, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
   build({ ...common, entryPoints: ['src/supervise/hang.ts'], outfile: 'dist/hang.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' }),
+  // The OpenTelemetry SDK and exporters: loaded only to send a hang to an OTLP endpoint.
+  // Their ES module builds let esbuild drop what we do not use.
+  build({ ...common, entryPoints: ['src/export/export-hang.ts'], outfile: 'dist/export.js', mainFields: ['module', 'main'] }),
 ]);
 
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.json'], { stdio: 'inherit' });

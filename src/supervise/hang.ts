@@ -5,11 +5,13 @@
 //   3. dump mode: SIGQUIT to the Go toolchain process; its goroutine dump is captured from the
 //      stderr we relay (the user still sees it), parsed and stored with a sharper diagnosis;
 //   4. one line on stderr, right away (DESIGN.md: within HANG_AFTER + 1 s);
-//   5. the probe's results are stored when they come (within 3 × GOMODSHIM_PROBE_TIMEOUT).
+//   5. the probe's results are stored when they come (within 3 × GOMODSHIM_PROBE_TIMEOUT);
+//   6. with an OTLP endpoint set, the stored hang is sent on (src/export/; bounded).
 // Each step is stored before the next can fail.
 import type { ChildProcess } from 'node:child_process';
 import type { Config } from '../config';
 import { diagnose } from '../diagnose/diagnose';
+import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readProcessTable } from '../monitor/process-table';
 import { redactUrls } from '../redact';
@@ -117,7 +119,8 @@ export class HangHandler {
     const where = runId !== null ? `saved as #${runId} (gomod-shim show ${runId})` : 'not saved: the history is unusable';
     sayOnStderr(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`);
 
-    record({ ...partial, ...(await remote) });
+    const stored = record({ ...partial, ...(await remote) });
+    await exportHangIfConfigured({ snapshot: stored, run: recorder.start, runId, endedAtMs: Date.now() }, process.env);
   }
 
   /**

@@ -1,10 +1,12 @@
 // The shim says at most one warning line per run (CONTRACT.md, "Fail-open").
 import { sayOnStderr } from './stderr-write';
 
-let said = false;
+// One flag for the whole process: the supervisor and each bundle it loads lazily (dist/hang.js,
+// dist/export.js) carry their own copy of this module.
+const shared = globalThis as { gomodShimWarned?: boolean };
 
 export function warnOnce(message: string): void {
-  if (said) return;
-  said = true;
+  if (shared.gomodShimWarned) return;
+  shared.gomodShimWarned = true;
   sayOnStderr(`gomod-shim: warning: ${message}`);
 }

@@ -3,10 +3,10 @@
 // uninstall removes only its own files, and exactly the folders it made once they are empty.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandError } from '../commands/command';
 import type { Change } from './change';
 import type { CompletionTarget } from './layout';
 import { planRemoveDir } from './links';
+import { readTextIfExists } from './read-text';
 
 const MARKER = /(?:^|\n)# gomod-shim install wrote this file(?: \(and made the last (\d+) folders? of its path\))?; gomod-shim uninstall removes (?:it|them)\.\n$/;
 
@@ -21,14 +21,7 @@ function madeFoldersOf(text: string): number | undefined {
   return match ? Number(match[1] ?? 0) : undefined;
 }
 
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CommandError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-}
+const readText = (file: string) => readTextIfExists(file, 'utf8');
 
 /** The file's folders that do not exist yet, counted up to (not including) base. */
 function missingFolders(file: string, base: string): number {

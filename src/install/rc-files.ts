@@ -7,15 +7,10 @@ import * as path from 'node:path';
 import { CommandError } from '../commands/command';
 import type { Change } from './change';
 import { addBlock, BrokenBlockError, hasBlock, removeBlock } from './rc-block';
+import { readTextIfExists } from './read-text';
 
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'latin1');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CommandError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-}
+// latin1: rc files are edited as bytes, so text that is not UTF-8 survives.
+const readText = (file: string) => readTextIfExists(file, 'latin1');
 
 /** Written beside the real file, then renamed over it: a crash never leaves half an rc file. */
 function writeText(file: string, text: string): void {

@@ -68,6 +68,15 @@ async function cliOutputs(env: NodeJS.ProcessEnv, runId: number) {
   return outputs;
 }
 
+/** Everything a finished run leaves to read: the database folder, the CLI's views, our line. */
+async function afterTheRun(dbPath: string, env: NodeJS.ProcessEnv, ours: string[]) {
+  return [
+    ...stateFiles(dbPath).map((f) => ({ where: f.file, bytes: f.bytes })),
+    ...(await cliOutputs(env, savedAs(ours[0]))),
+    { where: 'our stderr line', bytes: ours.join('\n') },
+  ];
+}
+
 describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
   test('dump mode: no secret in the database files, the journal, show, history or our line', async () => {
     const server = await startSilentServer();
@@ -80,11 +89,7 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
       assert.ok(snapshot.stderr_tail.some((l) => l.startsWith(`# get https://***@127.0.0.1:${server.port}/`)), "go's -x lines are kept, redacted");
       const files = stateFiles(r.dbPath);
       assertRedactedButRecorded(snapshot, server.port, files);
-      assertNoSecrets([
-        ...files.map((f) => ({ where: f.file, bytes: f.bytes })),
-        ...(await cliOutputs(env, savedAs(r.ours[0]))),
-        { where: 'our stderr line', bytes: r.ours.join('\n') },
-      ]);
+      assertNoSecrets(await afterTheRun(r.dbPath, env, r.ours));
       await assertAllEnded(snapshot);
     } finally {
       endLeftovers(snapshot);
@@ -118,11 +123,7 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
       process.kill(shimPid, 'SIGTERM');
       const r = await running;
       assert.equal(r.signal, 'SIGTERM');
-      assertNoSecrets([
-        ...stateFiles(dbPath).map((f) => ({ where: f.file, bytes: f.bytes })),
-        ...(await cliOutputs(env, savedAs(r.ours[0]))),
-        { where: 'our stderr line', bytes: r.ours.join('\n') },
-      ]);
+      assertNoSecrets(await afterTheRun(dbPath, env, r.ours));
       await assertAllEnded(snapshot);
     } finally {
       endLeftovers(snapshot);

@@ -14,6 +14,17 @@ function isPrompter(p: ProcessInfo): boolean {
   );
 }
 
+/** What stops this kind of prompt. go already sets GIT_TERMINAL_PROMPT=0 — unless the user did not. */
+function promptFixes(prompter: ProcessInfo, terminalPrompt: string, sshCommand: string): string[] {
+  const name = path.basename(prompter.argv[0] ?? '');
+  const fixes: string[] = [];
+  if (/askpass/i.test(name)) fixes.push(`${name} waits for a person: unset GIT_ASKPASS / SSH_ASKPASS where no one can answer`);
+  else if (name !== 'ssh') fixes.push('this credential helper asks instead of answering: git config --show-origin --get-all credential.helper shows where it is set');
+  if (terminalPrompt && terminalPrompt !== '0') fixes.push(`GIT_TERMINAL_PROMPT=${terminalPrompt} is set: go sets it to 0 (fail instead of asking) unless you do`);
+  if (name === 'ssh' || sshCommand) fixes.push('add -o BatchMode=yes to GIT_SSH_COMMAND');
+  return fixes;
+}
+
 export const vcsCredentialPrompt: Rule = {
   cause: 'vcs-credential-prompt',
   diagnose(f) {
@@ -32,8 +43,7 @@ export const vcsCredentialPrompt: Rule = {
       ],
       suggestions: [
         `GOPRIVATE=${module ?? 'your.private/host'} and credentials that need no prompt: a ~/.netrc entry (machine HOST login USER password TOKEN) or a non-interactive git credential helper`,
-        'GIT_TERMINAL_PROMPT=0 so git fails at once instead of waiting',
-        ...(sshCommand ? ['add -o BatchMode=yes to GIT_SSH_COMMAND'] : []),
+        ...promptFixes(prompter, f.setting('GIT_TERMINAL_PROMPT'), sshCommand),
         'for ssh: ssh-keyscan HOST >> ~/.ssh/known_hosts so no host-key question is asked',
       ],
     };

@@ -7,6 +7,7 @@ import type { Snapshot } from '../snapshot/snapshot';
 import { redactEnvValue, redactUrls } from '../redact';
 import type { HistoryItem } from '../store/store';
 import { commandLine } from './describe-run';
+import { probeMs } from '../snapshot/probe/describe';
 
 const MAX_GOROUTINES = 8;
 const MAX_FRAMES = 12;
@@ -43,7 +44,6 @@ function details(summary: string, body: string): string {
   return `<details>\n<summary>${summary.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</summary>\n\n${body}\n\n</details>`;
 }
 
-const ms = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
 
 function goVersion(s: Snapshot | null): string {
   const env = s?.go_env;
@@ -81,9 +81,9 @@ function probeTable(s: Snapshot): string {
   const rows = s.network.map((p) => [
     inlineCode(p.target),
     p.role,
-    ms(p.dns_ms),
-    ms(p.connect_ms),
-    ms(p.tls_ms),
+    probeMs(p.dns_ms, ' '),
+    probeMs(p.connect_ms, ' '),
+    probeMs(p.tls_ms, ' '),
     p.http_status === null ? '-' : String(p.http_status),
     escapeMarkdown(p.ok ? `ok${p.error ? ` (${p.error})` : ''}` : (p.error ?? 'failed')),
   ]);

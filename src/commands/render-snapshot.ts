@@ -6,11 +6,11 @@ import type { Snapshot } from '../snapshot/snapshot';
 import { formatDuration } from '../duration';
 import type { Style } from '../ui/style';
 import { formatTable } from '../ui/table';
+import { probeMs } from '../snapshot/probe/describe';
 
 const MAX_GOROUTINES = 6;
 const MAX_FRAMES = 8;
 
-const ms = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)}ms`);
 
 function section(style: Style, title: string, body: string): string {
   return body ? `\n${style.bold(title)}\n${body.replace(/^/gm, '  ')}\n` : '';
@@ -50,9 +50,9 @@ function probe(s: Snapshot): string {
   const rows = s.network.map((p) => [
     p.target,
     p.role,
-    ms(p.dns_ms),
-    ms(p.connect_ms),
-    ms(p.tls_ms),
+    probeMs(p.dns_ms),
+    probeMs(p.connect_ms),
+    probeMs(p.tls_ms),
     p.http_status === null ? '-' : String(p.http_status),
     p.ok ? 'ok' : p.error ?? 'failed',
   ]);

@@ -1,6 +1,7 @@
 // Facts a diagnosis rule reads, derived once from a snapshot, so that rules stay short.
 import { formatDuration } from '../duration';
 import type { Goroutine } from '../snapshot/goroutine-dump';
+import { probeSteps } from '../snapshot/probe/describe';
 import type { ProbeResult } from '../snapshot/probe/probe';
 import { probeTargets, type ProbeRole, type ProbeTarget } from '../snapshot/probe/targets';
 import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
@@ -102,18 +103,7 @@ export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
   };
 }
 
-/** "12.5ms" style, for evidence lines. */
-export function ms(v: number | null): string {
-  return v === null ? '-' : `${Math.round(v * 10) / 10}ms`;
-}
-
 /** One evidence line describing what a probe found. */
 export function probeEvidence(p: ProbeResult): string {
-  const steps = [
-    p.dns_ms !== null ? `DNS ${ms(p.dns_ms)}` : null,
-    p.connect_ms !== null ? `connect ${ms(p.connect_ms)}` : null,
-    p.tls_ms !== null ? `TLS ${ms(p.tls_ms)}` : null,
-    p.http_status !== null ? `HTTP ${p.http_status}` : null,
-  ].filter(Boolean);
-  return `probe of ${p.url ?? p.target} (${p.role}): ${steps.join(', ') || 'no step completed'}${p.error ? ` — ${p.error}` : ''}`;
+  return `probe of ${p.url ?? p.target} (${p.role}): ${probeSteps(p) || 'no step completed'}${p.error ? ` — ${p.error}` : ''}`;
 }

@@ -1,4 +1,5 @@
 // Each proxy and the checksum database, probed live with timings.
+import { probeSteps } from '../../snapshot/probe/describe';
 import { probeAll } from '../../snapshot/probe/probe';
 import { probeTargets } from '../../snapshot/probe/targets';
 import type { Check, CheckResult } from '../check';
@@ -10,9 +11,7 @@ export const networkCheck: Check = async (ctx) => {
   if (targets.length === 0) return { name: 'network', status: 'pass', detail: `nothing to probe (GOPROXY=${goproxy || 'default'}, GOSUMDB=${gosumdb || 'default'})` };
   const results = await probeAll(targets, ctx.probeTimeoutMs);
   return results.map((r): CheckResult => {
-    const steps = [r.dns_ms !== null ? `DNS ${r.dns_ms}ms` : null, r.connect_ms !== null ? `connect ${r.connect_ms}ms` : null, r.tls_ms !== null ? `TLS ${r.tls_ms}ms` : null, r.http_status !== null ? `HTTP ${r.http_status}` : null]
-      .filter(Boolean)
-      .join(', ');
+    const steps = probeSteps(r);
     const name = `${r.role} ${r.url ?? r.target}`;
     if (r.ok) return { name, status: 'pass', detail: steps + (r.error ? ` (${r.error})` : '') };
     return {

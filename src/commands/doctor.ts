@@ -12,6 +12,7 @@ import { settingsCheck } from '../doctor/checks/settings';
 import { findRealGo } from '../doctor/find-go';
 import { readGoEnv } from '../snapshot/go-env';
 import { styleFor } from '../ui/style';
+import { within } from '../within';
 import type { Command } from './command';
 
 const CHECKS: readonly [string, Check][] = [
@@ -28,15 +29,13 @@ const GO_ENV_TIMEOUT_MS = 5000;
 const PROBE_STEP_MAX_MS = 2000; // four steps at most: the probe stays under ~8 s
 const CHECK_DEADLINE_MS = 12_000;
 
-function withDeadline(name: string, work: Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
-  const late = new Promise<CheckResult[]>((resolve) =>
-    setTimeout(() => resolve([{ name, status: 'warn', detail: `did not finish within ${CHECK_DEADLINE_MS / 1000}s` }]), CHECK_DEADLINE_MS).unref(),
-  );
+async function withDeadline(name: string, work: Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
   const done = work.then(
     (r) => (Array.isArray(r) ? r : [r]),
     (err: Error) => [{ name, status: 'fail' as const, detail: `the check failed: ${err.message}` }],
   );
-  return Promise.race([done, late]);
+  const result = await within(done, CHECK_DEADLINE_MS);
+  return result === 'late' ? [{ name, status: 'warn', detail: `did not finish within ${CHECK_DEADLINE_MS / 1000}s` }] : result;
 }
 
 export const doctor: Command = {

@@ -3,24 +3,19 @@
 // costs at most one `gomod-shim: warning:` line and never touches go.
 import { loadBundle } from '../supervise/lazy-bundle';
 import { warnOnce } from '../supervise/warn';
+import { within } from '../within';
 import type { HangReport } from './hang-report';
 import { EXPORT_BUDGET_MS, readOtlpSettings, REQUEST_TIMEOUT_MS, type OtlpSettings } from './otlp-settings';
 import { scrubSecrets } from './scrub';
 
 type ExportModule = typeof import('./export-hang');
 
-function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 async function send(report: HangReport, settings: OtlpSettings): Promise<string | null> {
   // The requests end REQUEST_TIMEOUT_MS after we start, whatever loading took; the budget
   // only catches a set-up that itself stalls.
   const deadlineMs = Date.now() + REQUEST_TIMEOUT_MS;
   const { exportHang } = loadBundle<ExportModule>('export', '../export/export-hang');
-  const outcome = await withinBudget(exportHang(report, settings, deadlineMs), EXPORT_BUDGET_MS);
+  const outcome = await within(exportHang(report, settings, deadlineMs), EXPORT_BUDGET_MS);
   if (outcome === 'late') return `not done within ${EXPORT_BUDGET_MS / 1000} s`;
   if (outcome.length === 0) return null;
   const reasons = [...new Set(outcome.map((f) => f.reason))];

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { parseLocks, type FileLock } from '../monitor/locks';
 import { parseNetTcp, type TcpSocket } from '../monitor/net-tcp';
-import { descendantsOf, readProcessTable, type ProcessTable } from '../monitor/process-table';
+import { descendantsOf, readTree, type ProcessTable } from '../monitor/process-table';
 import { parseCmdline, parseIo, type ProcIo } from '../monitor/procfs';
 import { redactArgv } from '../redact';
 
@@ -125,7 +125,7 @@ function bootTimeMs(): number | null {
 }
 
 /** Describes go (rootPid) and every descendant. Linux only; elsewhere, an empty list. */
-export function describeProcessTree(rootPid: number, table: ProcessTable = readProcessTable()): ProcessInfo[] {
+export function describeProcessTree(rootPid: number, table: ProcessTable = readTree(rootPid)): ProcessInfo[] {
   const root = table.get(rootPid);
   if (!root) return [];
   const tcp = new Map<number, TcpSocket>();

@@ -13,7 +13,7 @@ import type { Config } from '../config';
 import { diagnose } from '../diagnose/diagnose';
 import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
-import { readProcessTable } from '../monitor/process-table';
+import { readTree } from '../monitor/process-table';
 import { redactUrls } from '../redact';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
@@ -59,10 +59,6 @@ export class HangHandler {
 
   constructor(private readonly ctx: HangContext) {}
 
-  get handling(): boolean {
-    return this.done !== null;
-  }
-
   /** Resolves when the hang procedure (if any) has finished. */
   finished(): Promise<void> {
     return this.done ?? Promise.resolve();
@@ -78,7 +74,7 @@ export class HangHandler {
     // Ctrl-\ reached go too: its dump may already be on its way, so look back a little.
     const dumpFrom = trigger === 'sigquit' ? Math.max(0, relay.bytes - SIGQUIT_LOOKBACK_BYTES) : relay.bytes;
     const input: CaptureInput = {
-      goPid: findGoToolchainPid(readProcessTable(), child.pid as number),
+      goPid: findGoToolchainPid(readTree(child.pid as number), child.pid as number),
       rootPid: child.pid as number,
       realGo: this.ctx.realGo,
       goArgs: this.ctx.goArgs,

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { listenOnLoopback } from '../../test/helpers/misbehaving-servers';
 import { SHIM_GO } from '../../test/helpers/shim';
 import type { Fixtures } from './fixtures';
 import { summarize } from './stats';
@@ -23,26 +24,15 @@ interface SilentProxy {
   close(): void;
 }
 
-function startSilentProxy(): Promise<SilentProxy> {
-  const sockets = new Set<net.Socket>();
+async function startSilentProxy(): Promise<SilentProxy> {
   let waiting: ((t: number) => void) | null = null;
-  const server = net.createServer((s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    s.once('data', () => waiting?.(performance.now()));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-        nextRequest: () => new Promise((r) => (waiting = r)),
-        close: () => {
-          for (const s of sockets) s.destroy();
-          server.close();
-        },
-      }),
-    ),
-  );
+  const server = net.createServer((s) => s.once('data', () => waiting?.(performance.now())));
+  const { port, close } = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    nextRequest: () => new Promise((r) => (waiting = r)),
+    close: () => void close(),
+  };
 }
 
 function startHang(fx: Fixtures, proxy: SilentProxy, hangAfter: string, module: string): ChildProcess {

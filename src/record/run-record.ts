@@ -8,9 +8,13 @@ export interface RunStart {
   module: string | null;
   argv: string[]; // go's arguments, without `go`, secrets redacted
   subcommand: string;
+  /** The front's pid and start time (clock ticks since boot; 0 without /proc): liveness that survives pid reuse. */
   supervisorPid: number;
+  supervisorStartTime?: number;
   goPid: number | null;
   realGo: string;
+  /** The program that ran go (`gopls`, `make`, `bash`), or null (docs/front-protocol.md). */
+  caller?: string | null;
 }
 
 export interface RunEnd {

@@ -46,4 +46,9 @@ export const MIGRATIONS: readonly string[] = [
   //    whole ones without reading any snapshot JSON.
   `ALTER TABLE snapshots ADD COLUMN dump_dropped_at TEXT;
    CREATE INDEX snapshots_whole_by_taken ON snapshots (taken_at) WHERE dump_dropped_at IS NULL;`,
+  // 5 (compiled front): caller is the program that ran go (gopls, make, bash); supervisor_start_time
+  //    is the front's start in clock ticks since boot, so that a reader can tell a live run from a
+  //    reused pid (docs/front-protocol.md).
+  `ALTER TABLE runs ADD COLUMN caller TEXT;
+   ALTER TABLE runs ADD COLUMN supervisor_start_time INTEGER;`,
 ];

@@ -65,10 +65,18 @@ const COLUMNS = `id, uuid, status, started_at, ended_at, duration_ms, cwd, modul
 /** Inserts the start of a run unless it is already there; returns its id. */
 export function insertRunStart(db: Db, start: RunStart): number {
   db.prepare(
-    `INSERT INTO runs (uuid, started_at, cwd, module, subcommand, command, argv, supervisor_pid, go_pid, real_go)
-     VALUES (@uuid, @startedAt, @cwd, @module, @subcommand, @command, @argv, @supervisorPid, @goPid, @realGo)
+    `INSERT INTO runs (uuid, started_at, cwd, module, subcommand, command, argv, supervisor_pid, supervisor_start_time,
+                       go_pid, real_go, caller)
+     VALUES (@uuid, @startedAt, @cwd, @module, @subcommand, @command, @argv, @supervisorPid, @supervisorStartTime,
+             @goPid, @realGo, @caller)
      ON CONFLICT (uuid) DO NOTHING`,
-  ).run({ ...start, command: commandOf(start.argv), argv: JSON.stringify(start.argv) });
+  ).run({
+    ...start,
+    command: commandOf(start.argv),
+    argv: JSON.stringify(start.argv),
+    supervisorStartTime: start.supervisorStartTime ?? null,
+    caller: start.caller ?? null,
+  });
   const row = db.prepare('SELECT id FROM runs WHERE uuid = ?').get(start.uuid) as { id: number };
   return row.id;
 }

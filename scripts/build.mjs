@@ -1,5 +1,5 @@
-// Bundles the runtime entry points into dist/ (one file each: module loading is on
-// the watched hot path) and type-checks + compiles everything into build/ for tests.
+// Bundles the runtime entry points into dist/ (one file each) and type-checks + compiles
+// everything into build/ for tests.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
@@ -12,14 +12,9 @@ const common = {
   define: { BUNDLED: 'true' },
   logLevel: 'warning',
 };
-// The watched path parses these on every run: smaller text, same names (readable traces).
-const hotPath = { ...common, minifyWhitespace: true, minifySyntax: true };
 
 await Promise.all([
-  build({ ...hotPath, entryPoints: ['src/supervise/main.ts'], outfile: 'dist/supervisor.js' }),
-  build({ ...hotPath, entryPoints: ['src/supervise/run.ts'], outfile: 'dist/run.js' }),
-  build({ ...hotPath, entryPoints: ['src/store/store.ts'], outfile: 'dist/store.js' }),
-  build({ ...common, entryPoints: ['src/supervise/hang.ts'], outfile: 'dist/hang.js' }),
+  build({ ...common, entryPoints: ['src/watcher/main.ts'], outfile: 'dist/watcher.js' }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' }),
   // The OpenTelemetry SDK and exporters: loaded only to send a hang to an OTLP endpoint.
   // Their ES module builds let esbuild drop what we do not use.

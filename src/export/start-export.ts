@@ -1,8 +1,8 @@
 // The hook the hang procedure calls once the hang is stored: with an OTLP endpoint set, load
 // dist/export.js (only then) and send the hang, within EXPORT_BUDGET_MS; whatever goes wrong
 // costs at most one `gomod-shim: warning:` line and never touches go.
-import { loadBundle } from '../supervise/lazy-bundle';
-import { warnOnce } from '../supervise/warn';
+import { loadBundle } from '../watcher/lazy-bundle';
+import { warnOnce } from '../watcher/warn';
 import { within } from '../within';
 import type { HangReport } from './hang-report';
 import { EXPORT_BUDGET_MS, readOtlpSettings, REQUEST_TIMEOUT_MS, type OtlpSettings } from './otlp-settings';

@@ -25,7 +25,7 @@ export interface RunEnd {
   hung: boolean;
   /** The longest quiet spell the idle detector saw (absent in journals of older versions). */
   longestIdleMs?: number;
-  /** The hang limit that applied, and why (src/supervise/hang-limit.ts). */
+  /** The hang limit that applied, and why (src/watcher/hang-limit.ts). */
   hangLimitMs?: number;
   hangLimitReason?: string;
 }

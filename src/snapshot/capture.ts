@@ -2,7 +2,7 @@
 //   local  — the process tree (sockets, locks), env and go's settings, read from this machine in
 //            milliseconds, first, while go is still exactly as it hung;
 //   remote — `go env -json` and the network probe, each bounded, which take seconds.
-// The hang procedure (src/supervise/hang.ts) reports after the local part and stores the
+// The hang procedure (src/watcher/hang.ts) reports after the local part and stores the
 // remote one when it comes. The goroutine dump is added there too.
 import type { OnHang } from '../config';
 import { redactArgv, redactEnvValue, redactUrls } from '../redact';

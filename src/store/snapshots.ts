@@ -2,14 +2,18 @@
 import type { Snapshot } from '../snapshot/snapshot';
 import type { Db } from './database';
 
-/** Stores (or replaces) the snapshot of a run and marks the run hung with its cause. */
-export function saveSnapshot(db: Db, runId: number, snapshot: Snapshot): void {
+/**
+ * Stores (or replaces) the snapshot of a run with its cause; `hung` marks the run hung (a snapshot
+ * asked for with Ctrl-\ on a run that was not idle is not a hang).
+ */
+export function saveSnapshot(db: Db, runId: number, snapshot: Snapshot, hung = true): void {
   db.transaction(() => {
     db.prepare(
       `INSERT INTO snapshots (run_id, taken_at, json) VALUES (?, ?, ?)
        ON CONFLICT (run_id) DO UPDATE SET taken_at = excluded.taken_at, json = excluded.json`,
     ).run(runId, snapshot.taken_at, JSON.stringify(snapshot));
-    db.prepare('UPDATE runs SET hung = 1, cause = ?, summary = ? WHERE id = ?').run(
+    db.prepare('UPDATE runs SET hung = ?, cause = ?, summary = ? WHERE id = ?').run(
+      hung ? 1 : 0,
       snapshot.diagnosis.cause,
       snapshot.diagnosis.summary,
       runId,

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { spoolDirFor } from '../paths';
 import { parseSpool, spoolFile } from '../record/spool';
-import type { RunEnd } from '../record/run-record';
+import type { RunEnd, RunStart } from '../record/run-record';
 import { openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
 import { completeRun, getRun, listRuns, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
@@ -37,12 +37,20 @@ export class HistoryStore {
     this.guard(() => ingestSpool(this.db, this.spoolDir));
   }
 
-  /** Moves one live run's journal into the database; returns its row id. */
-  adoptRun(uuid: string): number | null {
+  /**
+   * Moves one live run into the database and returns its row id: from its journal, which the
+   * front wrote, or from `start` when there is none (the front could not write it).
+   */
+  adoptRun(start: RunStart): number {
     return this.guard(() => {
-      const file = spoolFile(this.spoolDir, uuid);
-      const { start, end } = parseSpool(fs.readFileSync(file, 'utf8'));
-      return start ? ingestRun(this.db, { file, start, end }) : null;
+      const file = spoolFile(this.spoolDir, start.uuid);
+      let journal: ReturnType<typeof parseSpool> = { start: null, end: null };
+      try {
+        journal = parseSpool(fs.readFileSync(file, 'utf8'));
+      } catch {
+        // no journal: the start we were given is all there is
+      }
+      return ingestRun(this.db, { file, start: journal.start ?? start, end: journal.end });
     });
   }
 
@@ -60,8 +68,8 @@ export class HistoryStore {
    * Records the snapshot of a hung run (adopted first if it is still only journalled), then
    * applies the retention cap: a hang is rare, so this is the one place the database grows.
    */
-  saveSnapshot(runId: number, snapshot: Snapshot): void {
-    this.guard(() => saveSnapshot(this.db, runId, snapshot));
+  saveSnapshot(runId: number, snapshot: Snapshot, hung = true): void {
+    this.guard(() => saveSnapshot(this.db, runId, snapshot, hung));
     try {
       capSnapshots(this.db);
     } catch {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { REPO, runRealGo, runShim, type RunOptions, type RunResult } from './shim';
 
-/** test/fixtures/goprog: a program to `go run` (modes: cat, env, args, spew stdout|stderr N, spawn-wait, spawn-exit, spawn-escape, stty ARGS). */
+/** test/fixtures/goprog: a program to `go run` (modes: cat, env, hex, daemon-stderr, args, spew stdout|stderr N, spawn-wait, spawn-exit, spawn-escape, stty ARGS). */
 export const GOPROG = path.join(REPO, 'test', 'fixtures', 'goprog');
 
 const WARNING = /^gomod-shim: warning: .*\n/gm;

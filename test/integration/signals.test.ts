@@ -53,9 +53,10 @@ async function startWaiting(goBinary: string, opts: { wrap?: string[]; env?: Nod
   return { pid, result };
 }
 
-/** The go process below a shim (the supervisor's only child). */
+/** The go process below a shim (the front's child; its other child, after a second, is the watcher). */
 function goUnder(shimPid: number): number {
-  const children = childrenOf(shimPid);
+  const watchers = pidsWithArgument('watcher.js');
+  const children = childrenOf(shimPid).filter((p) => !watchers.includes(p));
   assert.equal(children.length, 1, `one go below the shim, found ${children.join(',')}`);
   return children[0];
 }

@@ -11,7 +11,7 @@ import type { RunEnd, RunStart } from '../../src/record/run-record';
 import { openDatabase } from '../../src/store/database';
 import { completeRun, insertRunStart } from '../../src/store/runs';
 import { HistoryStore } from '../../src/store/store';
-import { HangLimit } from '../../src/supervise/hang-limit';
+import { HangLimit } from '../../src/watcher/hang-limit';
 
 const MODULE = 'example.com/app';
 

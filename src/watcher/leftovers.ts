@@ -1,7 +1,8 @@
-// "When a run ends, no process that go started is left running" (CONTRACT.md).
-// Children of a dead go are re-parented, so we remember go's descendants while it
-// runs (pid + start time, against pid reuse) — the sampler (watch.ts) calls remember()
-// with each tree it reads — and end the survivors afterwards.
+// After a hang the watcher ended, no process that go started is left running (docs/contract.md);
+// after a run that ended on its own, go's processes are left as go alone would leave them.
+// Children of a dead go are re-parented, so we remember go's descendants while it runs (pid +
+// start time, against pid reuse) — the sampler calls remember() with each tree it reads — and
+// end the survivors when the watcher ends a run.
 import { descendantsOf, HAS_PROCFS, readChildren, readStat, readTree, type ProcessTable } from '../monitor/process-table';
 
 const TERM_GRACE_MS = 300;
@@ -11,7 +12,11 @@ export class DescendantTracker {
   private goStartTime: number | null = null;
   private goPgrp: number | null = null;
 
-  constructor(private readonly goPid: number) {}
+  constructor(
+    private readonly goPid: number,
+    /** The front: go's parent, and the leader of go's process group under a job-control shell. */
+    private readonly frontPid: number,
+  ) {}
 
   start(): void {
     if (!HAS_PROCFS) return;
@@ -24,7 +29,7 @@ export class DescendantTracker {
     for (const p of descendantsOf(table, this.goPid)) this.known.set(p.pid, p.startTime);
   }
 
-  /** Before go gets a signal that ends it: its children are orphaned a moment later. */
+  /** Before go gets a signal that may end it: its children are orphaned a moment later. */
   rememberNow(): void {
     if (HAS_PROCFS) this.remember(readTree(this.goPid));
   }
@@ -42,8 +47,8 @@ export class DescendantTracker {
     // Orphans are recognised by process group, which is only ours to judge when we lead it:
     // a job-control shell gives each pipeline its own group. In a script's shared group, an
     // orphan started after go may be the script's own (`( sleep 60 & )`), so it is left alone.
-    if ((this.known.size > 0 || mayHaveLeftAny) && this.goPgrp === process.pid) {
-      for (const adopter of orphanAdopters()) {
+    if ((this.known.size > 0 || mayHaveLeftAny) && this.goPgrp === this.frontPid) {
+      for (const adopter of orphanAdopters(this.frontPid)) {
         for (const p of readChildren(adopter).values()) {
           if (p.pgrp === this.goPgrp && p.startTime >= this.goStartTime) roots.add(p.pid);
         }
@@ -52,6 +57,7 @@ export class DescendantTracker {
     const all = new Set<number>();
     for (const root of roots) for (const pid of readTree(root).keys()) all.add(pid);
     all.delete(process.pid);
+    all.delete(this.frontPid);
     return [...all];
   }
 
@@ -78,8 +84,8 @@ export class DescendantTracker {
  * running our job without job control (a script, `sh -c`, a shell that is pid 1 in a
  * container), whose other children share the group and are not go's.
  */
-function orphanAdopters(): Set<number> {
-  const self = readStat(process.pid);
+function orphanAdopters(frontPid: number): Set<number> {
+  const self = readStat(frontPid);
   const adopters = new Set<number>();
   if (!self) return adopters;
   const seen = new Set<number>(); // a pid reused mid-walk could make a cycle

@@ -1,6 +1,6 @@
 // Everything the bench runs against, in one throwaway folder: a module whose
 // dependencies sit in a warm module cache (filled once from the loopback proxy),
-// a fresh GOMODSHIM_DB, and the "floor" wrapper DESIGN.md compares us with.
+// a fresh GOMODSHIM_DB, and a warm build cache.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,10 +15,8 @@ export interface Fixtures {
   app: string;
   /** Shim folder first on PATH, no GOMODSHIM_* settings, go offline on a warm cache. */
   env: NodeJS.ProcessEnv;
-  /** The node shim/go finds on PATH (command -v node), used for every node variant. */
+  /** The node the front finds on PATH (command -v node) for the watcher. */
   node: string;
-  /** sh script → 3-line node script → go: the lower bound for any Node supervisor. */
-  floorGo: string;
   spoolDir: string;
 }
 
@@ -48,21 +46,6 @@ function cleanEnv(dir: string, keepNodeEnv: boolean): NodeJS.ProcessEnv {
   return env;
 }
 
-function writeFloor(dir: string): string {
-  const js = path.join(dir, 'floor.js');
-  fs.writeFileSync(
-    js,
-    [
-      "const c = require('child_process').spawn(process.argv[2], process.argv.slice(3), { stdio: 'inherit' });",
-      "c.on('error', () => process.exit(127));",
-      'c.on(\'exit\', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code)));',
-    ].join('\n') + '\n',
-  );
-  const sh = path.join(dir, 'go');
-  fs.writeFileSync(sh, `#!/bin/sh\nexec node '${js}' '${REAL_GO}' "$@"\n`, { mode: 0o755 });
-  return sh;
-}
-
 export async function setUp(keepNodeEnv: boolean): Promise<Fixtures> {
   const dir = tempDir('gomod-shim-bench-');
   const app = writeModule(path.join(dir, 'app'), {
@@ -81,10 +64,12 @@ export async function setUp(keepNodeEnv: boolean): Promise<Fixtures> {
     await proxy.close();
   }
   checkOnce({ file: REAL_GO, args: ['mod', 'download'], cwd: app, env }); // offline now: must still work
+  checkOnce({ file: REAL_GO, args: ['mod', 'tidy'], cwd: app, env }); // go.sum settled: tidy changes nothing from now on
+  checkOnce({ file: REAL_GO, args: ['build', '-o', '/dev/null', '.'], cwd: app, env }); // a warm build cache
 
   const node = spawnSync('sh', ['-c', 'command -v node'], { env, encoding: 'utf8' }).stdout.trim();
   if (!node) throw new Error('bench: no node on PATH');
-  return { dir, app, env, node, floorGo: writeFloor(dir), spoolDir: `${env.GOMODSHIM_DB}-spool` };
+  return { dir, app, env, node, spoolDir: `${env.GOMODSHIM_DB}-spool` };
 }
 
 /** Journal files in the spool: one per recorded (watched) run. */

@@ -14,12 +14,11 @@ export interface FigureResult {
 export function evaluate(fig: Figure, samples: Map<string, number[]>): FigureResult {
   const v = samples.get(fig.variant)!;
   const d = samples.get(fig.direct)!;
-  const b = fig.base ? samples.get(fig.base)! : null;
   const med = (xs: number[]) => summarize(xs).median;
   const overheadMs = med(v) - med(d);
-  const ratio = b ? overheadMs / med(b) : med(v) / med(d);
+  const ratio = med(v) / med(d);
   // Same round, same neighbours: pair the samples to see how much the ratio wobbles.
-  const perRound = summarize(v.map((x, i) => (b ? (x - d[i]) / b[i] : x / d[i])));
+  const perRound = summarize(v.map((x, i) => x / d[i]));
   return { figure: fig, ratio, overheadMs, perRound, pass: fig.target === null ? null : ratio <= fig.target };
 }
 
@@ -27,7 +26,7 @@ const COLUMNS = ['scenario', 'variant', 'median ms', 'p10–p90 ms', 'overhead m
 const RIGHT = new Set([2, 3, 4, 5, 6, 7]);
 
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-const ratio = (x: number, kind: Figure['kind']) => (kind === 'slowdown' ? `${x.toFixed(2)}×` : x.toFixed(2));
+const ratio = (x: number, _kind: Figure['kind']) => `${x.toFixed(2)}×`;
 
 function render(rows: string[][]): string {
   const widths = COLUMNS.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -50,27 +49,10 @@ export function groupTable(group: Group, samples: Map<string, number[]>): { text
       row[4] = ms(r.overheadMs);
       row[5] = ratio(r.ratio, fig.kind);
       row[6] = `${ratio(r.perRound.p10, fig.kind)}–${ratio(r.perRound.p90, fig.kind)}`;
-      row[7] = fig.target === null ? '(floor)' : `≤ ${fig.target.toFixed(2)}`;
+      row[7] = fig.target === null ? '(floor)' : `≤ ${fig.target.toFixed(2)}${fig.goal ? ` (goal ${fig.goal.toFixed(1)})` : ''}`;
       row[8] = r.pass === null ? 'info' : r.pass ? 'PASS' : '** FAIL **';
     }
     rows.push(row);
   }
   return { text: render(rows), results };
-}
-
-/** "How far above the floor": the shim's extra ms over the floor wrapper, per scenario. */
-export function floorGap(results: FigureResult[]): string[] {
-  const lines: string[] = [];
-  for (const shim of results.filter((r) => r.figure.variant.endsWith('/shim'))) {
-    const scenario = shim.figure.variant.slice(0, -'/shim'.length);
-    const floor = results.find((r) => r.figure.variant === `${scenario}/floor`);
-    if (!floor) continue;
-    const extra = shim.overheadMs - floor.overheadMs;
-    const inNode = shim.figure.kind === 'overhead' ? ` (${(shim.ratio - floor.ratio).toFixed(2)} × node -e 0)` : '';
-    lines.push(
-      `${scenario}: shim ${ms(shim.overheadMs)} ms over direct go, floor ${ms(floor.overheadMs)} ms → ` +
-        `${ms(extra)} ms${inNode} is the shim's own work`,
-    );
-  }
-  return lines;
 }

@@ -1,6 +1,5 @@
 // Tiny go modules for watched runs through the shim.
-import * as path from 'node:path';
-import { writeModule } from './shim';
+import { TEST_GOCACHE, writeModule } from './shim';
 
 export const MODULE_PATH = 'example.com/gomodshim/fixture';
 
@@ -34,7 +33,7 @@ func main() {
   });
 }
 
-/** A go build cache shared by one test file's runs, so each go run compiles only once. */
-export function goCacheIn(root: string): NodeJS.ProcessEnv {
-  return { GOCACHE: path.join(root, 'gocache') };
+/** The suite's shared go build cache (testEnv sets it too), so each program compiles only once. */
+export function goCacheIn(_root: string): NodeJS.ProcessEnv {
+  return { GOCACHE: TEST_GOCACHE };
 }

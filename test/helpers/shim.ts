@@ -37,8 +37,16 @@ export function tempDir(prefix = 'gomod-shim-test-'): string {
 }
 
 /**
+ * One build cache for the whole suite (go's cache is safe to share): since Go 1.20 the standard
+ * library is compiled into it on first use, which takes minutes on a loaded 2-core machine.
+ * scripts/run-tests.mjs warms it before the tests start.
+ */
+export const TEST_GOCACHE = process.env.GOMODSHIM_TEST_GOCACHE || path.join(os.tmpdir(), 'gomod-shim-test-gocache');
+
+/**
  * An environment for one test: the shim first on PATH, its own database, go offline
- * with a private module cache (GOFLAGS=-modcacherw so the cache can be removed).
+ * with a private module cache (GOFLAGS=-modcacherw so the cache can be removed) and the
+ * suite's shared build cache.
  */
 export function testEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -48,6 +56,7 @@ export function testEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
     GOMODSHIM_DB: path.join(dir, 'state', 'history.db'),
     GOMODCACHE: path.join(dir, 'modcache'),
     GOPATH: path.join(dir, 'gopath'),
+    GOCACHE: TEST_GOCACHE,
     GOPROXY: 'off',
     GOSUMDB: 'off',
     GOFLAGS: '-modcacherw',

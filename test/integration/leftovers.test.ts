@@ -13,7 +13,7 @@ import { isRunning, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
 
 const GONE_WITHIN_MS = 10_000;
 const home = tempDir();
-const env = testEnv(home, { GOMODSHIM_WATCH: 'all', GOCACHE: path.join(home, 'gocache'), PWD: GOPROG });
+const env = testEnv(home, { GOMODSHIM_WATCH: 'all', PWD: GOPROG });
 
 interface Started {
   shim: ChildProcess;

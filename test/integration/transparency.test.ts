@@ -28,7 +28,6 @@ const root = tempDir();
 /** A fresh folder below root (tempDir() itself is for the few that need their own cleanup). */
 const freshDir = (name: string) => fs.mkdtempSync(path.join(root, `${name}-`));
 // One build cache for the whole file: both sides compile goprog once, not per case.
-const GOCACHE = path.join(root, 'gocache');
 
 const app = writeModule(path.join(root, 'app'), {
   'go.mod': 'module example.com/app\n\ngo 1.19\n',
@@ -44,7 +43,7 @@ const broken = writeModule(path.join(root, 'broken'), {
  * sets PWD to its working directory when the inherited one does not name it.
  */
 function envIn(cwd: string, home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return testEnv(home, { GOCACHE, PWD: cwd, ...extra });
+  return testEnv(home, { PWD: cwd, ...extra });
 }
 
 const WAYS = [

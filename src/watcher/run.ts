@@ -58,7 +58,6 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
   // No exit event: the front was killed, and go with it (Pdeathsig). What go started goes too,
   // as it would have with go alone killed in its terminal.
   if (!exit) await tracker.endSurvivors(true);
-  link.release();
   limit.settle();
   const endedMs = exit?.endedMs ?? Date.now();
   recorder.finish({
@@ -71,4 +70,6 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
     hangLimitMs: limit.ms,
     hangLimitReason: limit.reason,
   });
+  // Last: a front held for a hang exits once the record is whole.
+  link.release();
 }

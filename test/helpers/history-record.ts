@@ -1,8 +1,22 @@
-// A run's record and snapshot, as tests read them. `gomod-shim show ID --json` does not return the
-// snapshot yet, so for now this reads the database file directly (read-only, never in the way of a
-// shim that is still writing). When `show --json` carries the snapshot, switch this one file to it.
+// A run's record and snapshot, as tests read them: the journals are folded in first, as every
+// reading command does (a run's end is in its journal the moment the shim exits; the watcher may
+// complete the row a moment later), then the database file is read directly.
+import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { HistoryStore, READER_BUSY_TIMEOUT_MS } from '../../src/store/store';
+
+/** Folds the journals into the database, as `gomod-shim history` does before it reads. */
+function foldJournals(dbPath: string): void {
+  if (!fs.existsSync(dbPath)) return;
+  try {
+    const store = new HistoryStore(dbPath, READER_BUSY_TIMEOUT_MS);
+    store.ingestAll();
+    store.close();
+  } catch {
+    // a database the test broke on purpose: read what is there
+  }
+}
 
 export interface RunRow {
   id: number;
@@ -24,6 +38,7 @@ export interface RunRecord {
 
 /** The record of run id, or null while there is none (no database yet, or no such row). */
 export function readRecord(dbPath: string, id: number): RunRecord | null {
+  foldJournals(dbPath);
   let db: Database.Database;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -46,6 +61,7 @@ export function readRecord(dbPath: string, id: number): RunRecord | null {
 
 /** Ids of every run in the database, oldest first (for a run whose id no line told us). */
 export function runIds(dbPath: string): number[] {
+  foldJournals(dbPath);
   let db: Database.Database;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });

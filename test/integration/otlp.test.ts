@@ -2,7 +2,8 @@
 // loopback GOPROXY that never answers) is sent to a loopback OTLP/HTTP receiver as a valid log
 // record and span; a silent or broken endpoint costs one warning line and never changes go's
 // outcome; without an endpoint dist/export.js is never even loaded. Which bundles a run loads is
-// seen through a `node` placed on PATH that preloads a recorder of every JavaScript file compiled.
+// seen through a `node` placed on PATH (the front finds the watcher's node there) that preloads a
+// recorder of every JavaScript file compiled.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { EXPORT_BUDGET_MS } from '../../src/export/otlp-settings';
 import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { attributeMap, startOtlpReceiver, theHang, type OtlpReceiver } from '../helpers/otlp-receiver';
-import { childrenOf } from '../helpers/processes';
+import { childrenOf, pidsWithArgument } from '../helpers/processes';
 import { historyJson, isRunning, PATH_WITHOUT_SHIM, SHIM_DIR, SHIM_GO, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-otlp-');
@@ -56,7 +57,7 @@ interface HangRun {
   stderr: string;
   /** Our own lines (gomod-shim: …), in order. */
   ours: string[];
-  /** The dist/ bundles the supervisor loaded, by file name. */
+  /** The dist/ bundles the watcher loaded, by file name. */
   bundles: string[];
   /** ms from the hang line on stderr to the shim's end. */
   afterHangLineMs: number | null;
@@ -198,7 +199,8 @@ describe('OTLP export of a real hang', { concurrency: true }, () => {
     let shimPid = -1;
     const running = runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: r.url, GOMODSHIM_ON_HANG: 'observe' }), DOWNLOAD, (pid) => (shimPid = pid));
     const arrived = await r.waitFor(['logs', 'traces'], 20_000);
-    const go = childrenOf(shimPid);
+    // The front's children: go, and the watcher beside it.
+    const go = childrenOf(shimPid).filter((p) => !pidsWithArgument('watcher.js').includes(p));
     const alive = { shim: isRunning(shimPid), go: go.length === 1 && isRunning(go[0]) };
     process.kill(shimPid, 'SIGTERM');
     const run = await running;
@@ -229,7 +231,7 @@ describe('OTLP export of a real hang', { concurrency: true }, () => {
     });
   }
 
-  test('one warning line per run across bundles: after a malformed setting warned (supervisor), a failed export (dist/hang.js) adds none', { timeout: 60_000 }, async () => {
+  test('one warning line per run across bundles: after a malformed setting warned (dist/watcher.js), a failed export (dist/export.js) adds none', { timeout: 60_000 }, async () => {
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await closedPort()}`, GOMODSHIM_ON_HANG: 'loud' }));
     assert.equal(run.code, 124, 'dump mode, the default, after the warning');
     assert.equal(run.ours.length, 2, run.ours.join('\n'));
@@ -243,27 +245,27 @@ describe('OTLP export of a real hang', { concurrency: true }, () => {
     assert.equal(run.code, 124, run.stderr);
     assert.deepEqual(run.ours.slice(1), ['gomod-shim: warning: OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported (http/protobuf or http/json); the hang was not exported']);
     assert.equal(r.connections, 0);
-    assert.ok(run.bundles.includes('hang.js') && !run.bundles.includes('export.js'), `bundles: ${run.bundles}`);
+    assert.ok(run.bundles.includes('watcher.js') && !run.bundles.includes('export.js'), `bundles: ${run.bundles}`);
   });
 
-  test('no endpoint, or turned off: a hang loads dist/hang.js but never dist/export.js, and sends nothing', { timeout: 60_000 }, async () => {
+  test('no endpoint, or turned off: a hang loads dist/watcher.js but never dist/export.js, and sends nothing', { timeout: 60_000 }, async () => {
     const r = await receiver();
     const cases = [{}, { GOMODSHIM_OTLP_ENDPOINT: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: r.url }, { OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: r.url }];
     const results = await Promise.all(cases.map((extra) => runShim(hangEnv(extra))));
     for (const [i, run] of results.entries()) {
       assert.equal(run.code, 124, run.stderr);
       assert.equal(run.ours.length, 1, run.ours.join('\n'));
-      assert.deepEqual(run.bundles.sort(), ['hang.js', 'run.js', 'store.js', 'supervisor.js'], `case ${i}: the bundles loaded`);
+      assert.deepEqual(run.bundles, ['watcher.js'], `case ${i}: the bundles loaded`);
     }
     assert.equal(r.connections, 0, 'nothing reached the endpoint');
   });
 
-  test('an endpoint set and no hang: neither dist/hang.js nor dist/export.js is loaded, nothing is sent', { timeout: 60_000 }, async () => {
+  test('an endpoint set and no hang: a short run starts no Node.js at all, nothing is sent', { timeout: 60_000 }, async () => {
     const r = await receiver();
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: r.url }), ['list', '-m']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(run.ours, []);
-    assert.deepEqual(run.bundles, ['supervisor.js', 'run.js'], 'stage one, then stage two; no more');
+    assert.deepEqual(run.bundles, [], 'no watcher for a run shorter than a second');
     assert.equal(r.connections, 0);
   });
 });

@@ -97,11 +97,17 @@ test('GOMODSHIM_REAL_GO: used when it names the real go', { timeout: 60_000 }, a
   }
 });
 
-test('no node on PATH: a watched call fails open, the real go runs, one warning line', { timeout: 60_000 }, async () => {
-  const shim = await goVia(SHIM_GO, ['list', '-m'], { PATH: `${SHIM_DIR}:/nonexistent`, GOMODSHIM_REAL_GO: REAL_GO });
+test('no node on PATH: a short watched call needs none; one that would start the watcher runs unwatched with one warning', { timeout: 60_000 }, async () => {
+  const noNode = { PATH: `${SHIM_DIR}:/nonexistent`, GOMODSHIM_REAL_GO: REAL_GO };
   const real = await runRealGo(['list', '-m'], { cwd: app, env: env({}) });
-  assert.deepEqual([shim.code, shim.stdout.toString()], [real.code, real.stdout.toString()]);
-  assert.equal(shim.stderr.toString(), `gomod-shim: warning: node not found on PATH; running go unwatched\n${real.stderr.toString()}`);
+  const short = await goVia(SHIM_GO, ['list', '-m'], noNode);
+  assert.deepEqual([short.code, short.stdout.toString(), short.stderr.toString()], [real.code, real.stdout.toString(), real.stderr.toString()]);
+  // GOMODSHIM_WATCHER_DELAY=0s: the front looks for node at once.
+  const watched = await goVia(SHIM_GO, ['list', '-m'], { ...noNode, GOMODSHIM_WATCHER_DELAY: '0s' });
+  assert.deepEqual([watched.code, watched.stdout.toString()], [real.code, real.stdout.toString()]);
+  const warning = /^gomod-shim: warning: [^\n]*node[^\n]*\n/m;
+  assert.match(watched.stderr.toString(), warning);
+  assert.equal(watched.stderr.toString().replace(warning, ''), real.stderr.toString());
 });
 
 test('GOMODSHIM_REAL_GO missing, not executable, a folder or a bare name: 127 and one line', { timeout: 60_000 }, async () => {

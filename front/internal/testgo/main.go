@@ -79,7 +79,12 @@ func startDaemon(arg string) {
 	parts := strings.SplitN(arg, ":", 3)
 	self, _ := os.Executable()
 	devNull, _ := os.Open(os.DevNull)
-	env := append(os.Environ(), "TESTGO_DO=pidfile:"+parts[0]+" sleep:"+parts[1]+" err:"+parts[2])
+	env := []string{"TESTGO_DO=pidfile:" + parts[0] + " sleep:" + parts[1] + " err:" + parts[2]}
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "TESTGO_DO=") { // the first of two would win: the daemon would start a daemon…
+			env = append(env, kv)
+		}
+	}
 	p, err := os.StartProcess(self, []string{self}, &os.ProcAttr{
 		Env: env, Files: []*os.File{devNull, devNull, os.Stderr}, Sys: &syscall.SysProcAttr{Setsid: true},
 	})

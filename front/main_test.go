@@ -62,7 +62,11 @@ type result struct {
 
 // frontCmd runs the front in front of realGo; env holds TESTGO_DO and the rest.
 func frontCmd(env []string, realGo string, args ...string) *exec.Cmd {
-	cmd := exec.Command(frontBin, append([]string{realGo}, args...)...)
+	return frontCmdAt(frontBin, env, realGo, args...)
+}
+
+func frontCmdAt(front string, env []string, realGo string, args ...string) *exec.Cmd {
+	cmd := exec.Command(front, append([]string{realGo}, args...)...)
 	cmd.Env = env
 	return cmd
 }

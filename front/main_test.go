@@ -119,3 +119,12 @@ func ourLines(stderr []byte) []string {
 	}
 	return lines
 }
+
+func openTemp(t *testing.T, content string) (*os.File, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return os.Open(path)
+}

@@ -119,3 +119,27 @@ func processState(pid int) string {
 	}
 	return fields[0]
 }
+
+// Ctrl-Z: go stops and so does the front; SIGCONT wakes both.
+func TestJobControlStopsAndContinuesBoth(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "go.pid")
+	cmd := frontCmd(baseEnv(t, "TESTGO_DO=pidfile:"+pidFile+" catch"), testGo)
+	out := startCatching(t, cmd)
+	data, _ := os.ReadFile(pidFile)
+	goPid, _ := strconv.Atoi(string(data))
+	cmd.Process.Signal(syscall.SIGTSTP)
+	waitFor(t, settleLimit, "go and the front stopped", func() bool {
+		return processState(goPid) == "T" && processState(cmd.Process.Pid) == "T"
+	})
+	cmd.Process.Signal(syscall.SIGCONT)
+	waitFor(t, settleLimit, "go and the front running again", func() bool {
+		return processState(goPid) != "T" && processState(cmd.Process.Pid) != "T"
+	})
+	cmd.Process.Signal(syscall.SIGTERM)
+	if line, _ := out.ReadString('\n'); line != "got terminated\n" {
+		t.Fatalf("go said %q", line)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("front: %v", err)
+	}
+}

@@ -26,7 +26,9 @@ func benchmarkRun(b *testing.B, through bool, realGo string, args ...string) {
 
 func BenchmarkFakeGoDirect(b *testing.B)       { benchmarkRun(b, false, testGo) }
 func BenchmarkFakeGoThroughFront(b *testing.B) { benchmarkRun(b, true, testGo) }
-func BenchmarkGoVersionDirect(b *testing.B)    { benchmarkRun(b, false, "/usr/local/go/bin/go", "version") }
+func BenchmarkGoVersionDirect(b *testing.B) {
+	benchmarkRun(b, false, "/usr/local/go/bin/go", "version")
+}
 func BenchmarkGoVersionThroughFront(b *testing.B) {
 	benchmarkRun(b, true, "/usr/local/go/bin/go", "version")
 }

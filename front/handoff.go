@@ -18,6 +18,7 @@ func handOff(pipe *os.File) {
 		return
 	}
 	defer devNull.Close()
+	closeInheritedOnExec()
 	attr := &syscall.ProcAttr{
 		Env:   os.Environ(),
 		Files: []uintptr{pipe.Fd(), devNull.Fd(), 2},

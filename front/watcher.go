@@ -70,6 +70,7 @@ func launchWatcher(ring *tailRing) (*watcher, error) {
 	if _, err := os.Stat(script); err != nil {
 		return nil, err
 	}
+	closeInheritedOnExec()
 	ours, theirs, err := socketPair()
 	if err != nil {
 		return nil, err

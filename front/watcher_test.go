@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 var watchedOnce sync.Once
@@ -46,6 +48,13 @@ func copyFile(t *testing.T, from, to string) {
 // watchedEnv: the watcher starts after 50 ms and follows plan; its log is returned.
 func watchedEnv(t *testing.T, plan string, extra ...string) ([]string, string) {
 	log := filepath.Join(t.TempDir(), "watcher.log")
+	t.Cleanup(func() { // the watcher runs in its own session: end it by its pid
+		if data, err := os.ReadFile(log + ".pid"); err == nil {
+			if pid, err := strconv.Atoi(string(data)); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
 	env := baseEnv(t, append([]string{"FAKE_WATCHER_PLAN=" + plan, "FAKE_WATCHER_LOG=" + log, "NODE_OPTIONS=--bad-option-the-watcher-must-not-see"}, extra...)...)
 	for i, kv := range env {
 		if kv == "GOMODSHIM_WATCHER_DELAY=1h" {
@@ -205,4 +214,33 @@ func TestGoIsUnaffectedByTheWatchersFate(t *testing.T) {
 	if res.status.ExitStatus() != 2 || string(res.stdout) != "out" || len(lines) != 1 || !strings.Contains(lines[0], "not watched") {
 		t.Errorf("no watcher: %v %q %q", res.status, res.stdout, res.stderr)
 	}
+}
+
+// A pipe the caller passed down (fd 4, read to its end by the caller) is go's to hold,
+// not the watcher's: the caller sees its end as soon as go and the front are gone,
+// while the watcher lingers.
+func TestTheWatcherHoldsNoneOfTheCallersFds(t *testing.T) {
+	const linger = 10 * time.Second
+	env, log := watchedEnv(t, `[{"await":"hello"}]`, "TESTGO_DO=sleep:300ms exit:0", "FAKE_WATCHER_LINGER_MS="+strconv.Itoa(int(linger/time.Millisecond)))
+	callersRead, callersWrite, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer callersRead.Close()
+	cmd := frontCmdAt(watchedFront(t), env, testGo, "mod", "tidy")
+	cmd.ExtraFiles = []*os.File{nil, callersWrite} // fd 4: fd 3 of the watcher is its socket anyway
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	callersWrite.Close()
+	exited := time.Now()
+	io.Copy(io.Discard, callersRead)
+	if waited := time.Since(exited); waited >= linger {
+		t.Fatalf("the caller's pipe ended %v after the front: the watcher held it", waited)
+	}
+	// The watcher did run (it may read the socket after the front has gone).
+	waitFor(t, settleLimit, "the watcher saw hello, exit and the socket's end", func() bool {
+		_, lines := watcherSaw(t, log)
+		return strings.Join(lines, ",") == "msg:hello,msg:exit,END"
+	})
 }

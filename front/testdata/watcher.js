@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const net = require('node:net');
 
+fs.writeFileSync(process.env.FAKE_WATCHER_LOG + '.pid', String(process.pid));
 const plan = JSON.parse(process.env.FAKE_WATCHER_PLAN || '[]');
 const log = (line) => fs.appendFileSync(process.env.FAKE_WATCHER_LOG, line + '\n');
 const sock = new net.Socket({ fd: 3, readable: true, writable: true });
@@ -27,7 +28,8 @@ sock.on('data', (chunk) => {
 });
 sock.on('end', () => {
   log('END');
-  process.exit(0);
+  // FAKE_WATCHER_LINGER_MS: stay on after the front has gone, as a watcher finishing a record does.
+  setTimeout(() => process.exit(0), Number(process.env.FAKE_WATCHER_LINGER_MS || 0));
 });
 
 function until(name) {

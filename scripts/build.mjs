@@ -2,6 +2,7 @@
 // everything into build/ for tests.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const common = {
   bundle: true,
@@ -22,3 +23,12 @@ await Promise.all([
 ]);
 
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.json'], { stdio: 'inherit' });
+
+// The compiled front (front/, Go): built with the go on PATH by the one implementation
+// that `gomod-shim install` uses too.
+const { buildFront } = createRequire(import.meta.url)('../build/src/install/build-front.js');
+const front = buildFront('go', process.cwd());
+if (!front.ok) {
+  console.error(`build: the front (front/) did not build: ${front.error}`);
+  process.exit(1);
+}

@@ -1,0 +1,3 @@
+module gomod-shim/front
+
+go 1.19

@@ -60,7 +60,11 @@ func openJournal(r *run) *journal {
 	}
 	f, err := os.OpenFile(j.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, 0o600)
 	if err == nil {
-		err = writeLine(f, map[string]interface{}{"start": line})
+		if err = writeLine(f, map[string]interface{}{"start": line}); err != nil {
+			// A full disk creates the file and fails the write: a journal without its start
+			// would be skipped by every reader and never removed.
+			os.Remove(j.path)
+		}
 	}
 	if err != nil {
 		warn("cannot write the run journal: %v", err)

@@ -8,7 +8,7 @@ import (
 
 const (
 	stderrGrace  = 50 * time.Millisecond // after go's exit, how long the relay may wait for end of file
-	holdLimit    = 10 * time.Second      // how long a `hold` from the watcher may keep the front
+	holdLimit    = 30 * time.Second      // how long a `hold` may keep the front: the record of a hang (probe, go env, export) is bounded well below
 	hungExitCode = 124                   // as timeout(1)
 )
 
@@ -62,6 +62,7 @@ func (r *run) finish() {
 	}
 	r.journal.end(r, status, endedAt, w != nil && w.isHung())
 	if w == nil {
+		r.journal.foldIfPiledUp()
 		exitLike(status)
 	}
 	w.send(exitEvent(status, endedAt, r.relay.tail.bytes()))

@@ -32,11 +32,14 @@ func (r *run) onSignal(sig syscall.Signal) {
 		// Ours to ignore: a broken stderr shows up as EPIPE in the relay.
 	case syscall.SIGQUIT:
 		// Ctrl-\ reached go from the terminal already; it is the watcher's cue for a snapshot.
+		// go may exit (after its dump) before the watcher can ask us to wait for it: we hold
+		// our exit for the watcher's release at once.
 		if r.watcher == nil {
 			r.startWatcher("sigquit")
 		} else {
 			r.watcher.send(map[string]interface{}{"ev": "sigquit"})
 		}
+		r.watcher.holdExit()
 	case syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU:
 		syscall.Kill(r.goPid, sig)
 		syscall.Kill(os.Getpid(), syscall.SIGSTOP)

@@ -55,19 +55,8 @@ func (r *run) startWatcher(trigger string) {
 }
 
 func launchWatcher(ring *tailRing) (*watcher, error) {
-	node, err := exec.LookPath("node")
+	node, script, err := watcherCommand()
 	if err != nil {
-		return nil, err
-	}
-	self, err := os.Executable()
-	if err == nil {
-		self, err = filepath.EvalSymlinks(self)
-	}
-	if err != nil {
-		return nil, err
-	}
-	script := filepath.Join(filepath.Dir(self), "watcher.js")
-	if _, err := os.Stat(script); err != nil {
 		return nil, err
 	}
 	closeInheritedOnExec()
@@ -87,6 +76,25 @@ func launchWatcher(ring *tailRing) (*watcher, error) {
 	}
 	go cmd.Wait()
 	return &watcher{sock: ours, ring: ring, released: make(chan struct{}), closed: make(chan struct{}), parked: make(chan struct{}), resume: make(chan struct{})}, nil
+}
+
+// watcherCommand: node on PATH, and watcher.js beside the front's real path.
+func watcherCommand() (node, script string, err error) {
+	if node, err = exec.LookPath("node"); err != nil {
+		return "", "", err
+	}
+	self, err := os.Executable()
+	if err == nil {
+		self, err = filepath.EvalSymlinks(self)
+	}
+	if err != nil {
+		return "", "", err
+	}
+	script = filepath.Join(filepath.Dir(self), "watcher.js")
+	if _, err := os.Stat(script); err != nil {
+		return "", "", err
+	}
+	return node, script, nil
 }
 
 // socketPair: our end pollable (deadlines work), theirs becomes the watcher's fd 3.
@@ -143,6 +151,13 @@ func (w *watcher) mustWait() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.hung || w.hold
+}
+
+// holdExit: when go exits, wait for the watcher's release (bounded, and only if it runs).
+func (w *watcher) holdExit() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.hold = !w.gone
 }
 
 func (w *watcher) release() { w.releaseOnce.Do(func() { close(w.released) }) }

@@ -93,6 +93,8 @@ func (w *watcher) handle(req request) {
 			w.hold = true
 		}
 		w.mu.Unlock()
+		// The watcher signals go only once we have it: then go's exit cannot come first.
+		w.send(map[string]interface{}{"re": req.Op})
 	case "release":
 		w.release()
 	}

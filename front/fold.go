@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+)
+
+// foldThreshold: the journals of short runs (no watcher) wait in the spool until a reader or a
+// watcher folds them into the database. An editor calls go list all day: past this many, the
+// front starts a detached `node watcher.js --fold` as it exits, off the caller's path.
+const foldThreshold = 64
+
+func (j *journal) foldIfPiledUp() {
+	if j == nil {
+		return
+	}
+	dir, err := os.Open(filepath.Dir(j.path))
+	if err != nil {
+		return
+	}
+	names, _ := dir.Readdirnames(foldThreshold + 1)
+	dir.Close()
+	if len(names) <= foldThreshold {
+		return
+	}
+	node, script, err := watcherCommand()
+	if err != nil {
+		return // the next reader folds them in
+	}
+	closeInheritedOnExec()
+	cmd := &exec.Cmd{
+		Path: node, Args: []string{node, script, "--fold"}, Env: watcherEnv(),
+		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
+	}
+	if cmd.Start() == nil {
+		cmd.Process.Release()
+	}
+}

@@ -41,7 +41,10 @@ func (r *run) superviseUntilExit() {
 			case <-r.exited:
 				return
 			default:
-				r.startWatcher("timer")
+				// A SIGQUIT may have started it already.
+				if r.watcher == nil {
+					r.startWatcher("timer")
+				}
 			}
 		case <-r.exited:
 			return

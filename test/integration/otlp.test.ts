@@ -260,12 +260,13 @@ describe('OTLP export of a real hang', { concurrency: true }, () => {
     assert.equal(r.connections, 0, 'nothing reached the endpoint');
   });
 
-  test('an endpoint set and no hang: a short run starts no Node.js at all, nothing is sent', { timeout: 60_000 }, async () => {
+  test('an endpoint set and no hang: dist/export.js is not loaded, nothing is sent', { timeout: 60_000 }, async () => {
     const r = await receiver();
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: r.url }), ['list', '-m']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(run.ours, []);
-    assert.deepEqual(run.bundles, [], 'no watcher for a run shorter than a second');
+    // (A watcher may have started, if go took more than a second on a loaded machine.)
+    assert.ok(!run.bundles.includes('export.js'), `bundles: ${run.bundles}`);
     assert.equal(r.connections, 0);
   });
 });

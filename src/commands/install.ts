@@ -5,7 +5,9 @@ import { applyAll, formatChanges, isNoOp, type Change } from '../install/change'
 import { planRemoveCompletion, planWriteCompletion } from '../install/completion-files';
 import { binDirFor, completionTargetFor, linksFor, rcTargetFor, SHELLS, shellsInUse, type Shell } from '../install/layout';
 import { planLink } from '../install/links';
+import { buildFront, frontBinaryPath } from '../install/build-front';
 import { planAddBlock } from '../install/rc-files';
+import { findRealGo } from '../doctor/find-go';
 import { CommandError, type Command } from './command';
 import { COMMANDS } from './registry';
 
@@ -13,6 +15,15 @@ import { COMMANDS } from './registry';
 function completionChanges(shells: readonly Shell[], wanted: boolean, env: NodeJS.ProcessEnv): Change[] {
   if (wanted) return shells.map((shell) => planWriteCompletion(completionTargetFor(shell, env), completionScript(shell, COMMANDS)));
   return SHELLS.flatMap((shell) => planRemoveCompletion(completionTargetFor(shell, env))).filter((c) => c.verb !== 'unchanged');
+}
+
+/** Builds front/ with the real go (the one the shim will run); returns that go, or throws. */
+function buildFrontWithRealGo(env: NodeJS.ProcessEnv): string {
+  const realGo = findRealGo(env);
+  if (!realGo) throw new CommandError('no real go found on PATH (GOMODSHIM_REAL_GO unset): install needs go to build the front');
+  const result = buildFront(realGo, packageRoot());
+  if (!result.ok) throw new CommandError(`could not build the front with ${realGo}: ${result.error}`);
+  return realGo;
 }
 
 export const install: Command = {
@@ -41,10 +52,13 @@ export const install: Command = {
     });
     // Scripts before rc blocks: a shell started meanwhile never sources a missing script.
     const changes = [...links.map(planLink), ...(args.rc ? completionChanges(shells, completion, ctx.env) : []), ...rcChanges];
+    // The compiled front first: links to a shim with no front would run go unwatched.
+    const built = dryRun ? null : buildFrontWithRealGo(ctx.env);
     if (!dryRun) applyAll(changes);
 
     const nothing = changes.every(isNoOp);
     const out = ctx.stdout;
+    if (built) out.write(`Built the watched path's front (${frontBinaryPath(packageRoot())}) with ${built}.\n`);
     if (dryRun) out.write('gomod-shim install --dry-run: nothing written. Install would do this:\n');
     else out.write(nothing ? 'gomod-shim is already installed; nothing changed:\n' : 'gomod-shim install:\n');
     out.write(formatChanges(changes, dryRun));

@@ -53,9 +53,12 @@ export function freshHome(extra: NodeJS.ProcessEnv = {}): Home {
 /** Every file and symlink under dir, with its bytes (or link target) and mode. Folders are left out. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // go's own local telemetry counters (Go 1.23+): go writes them whenever it runs, as it builds the front.
+  const goTelemetry = path.join(dir, '.config', 'go', 'telemetry');
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
+      if (p === goTelemetry) continue;
       if (entry.isDirectory()) walk(p);
       else if (entry.isSymbolicLink()) out[path.relative(dir, p)] = `link -> ${fs.readlinkSync(p)}`;
       else out[path.relative(dir, p)] = `${(fs.statSync(p).mode & 0o777).toString(8)} ${fs.readFileSync(p, 'latin1')}`;

@@ -13,7 +13,11 @@ test('install twice changes nothing the second time; uninstall restores every fi
   fs.writeFileSync(home.bashrc, Buffer.from('alias ll="ls -l"\n# caf\xe9\nexport EDITOR=vi', 'latin1'), { mode: 0o600 });
   const before = snapshot(home.dir);
 
+  const frontBefore = fs.statSync(path.join(REPO, 'dist', 'gomod-shim-front')).mtimeMs;
   const first = await cli(home, 'install');
+  // The front is built from source with the real go the shim will run.
+  assert.match(first, /^Built the watched path's front \(.*dist\/gomod-shim-front\) with \/.*\/go\.$/m);
+  assert.ok(fs.statSync(path.join(REPO, 'dist', 'gomod-shim-front')).mtimeMs > frontBefore, 'the front binary was written anew');
   assert.match(first, new RegExp(`created +${home.binDir}/go +\\(-> ${fs.realpathSync(SHIM_GO)}\\)`));
   assert.match(first, new RegExp(`edited +${home.bashrc} +\\(bash: added the gomod-shim block\\)`));
   assert.match(first, new RegExp(`created +${home.zshrc} `));

@@ -101,6 +101,8 @@ func TestWatcherProtocolEndToEnd(t *testing.T) {
 	goMayExit := filepath.Join(t.TempDir(), "go-may-exit")
 	plan := `[{"await":"hello"},{"send":{"op":"stat"}},{"await":"re:stat"},
 	  {"send":{"op":"say","text":"gomod-shim: from the watcher","warning":false}},
+	  {"send":{"op":"say","text":"gomod-shim: warning: first","warning":true}},
+	  {"send":{"op":"say","text":"gomod-shim: warning: second","warning":true}},
 	  {"send":{"op":"hold"}},{"send":{"op":"stat"}},{"await":"re:stat"},{"touch":"` + goMayExit + `"},
 	  {"await":"exit"},{"send":{"op":"tail","from":0}},{"await":"re:tail"},{"log":"releasing"},{"send":{"op":"release"}}]`
 	db := filepath.Join(t.TempDir(), "h.db")
@@ -109,7 +111,8 @@ func TestWatcherProtocolEndToEnd(t *testing.T) {
 	if res.status.ExitStatus() != 4 {
 		t.Fatalf("front exited %v, want go's 4; stderr %q", res.status, res.stderr)
 	}
-	if !strings.Contains(string(res.stderr), "line one\n") || !strings.Contains(string(res.stderr), "gomod-shim: from the watcher\n") {
+	if lines := ourLines(res.stderr); strings.Join(lines, "|") != "gomod-shim: from the watcher|gomod-shim: warning: first" ||
+		!strings.Contains(string(res.stderr), "line one\n") { // of all warning lines, only the first
 		t.Errorf("stderr %q", res.stderr)
 	}
 	messages, lines := watcherSaw(t, log)

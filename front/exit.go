@@ -24,7 +24,7 @@ func dieBy(sig syscall.Signal) {
 	syscall.Setrlimit(syscall.RLIMIT_CORE, &syscall.Rlimit{})
 	syscall.Kill(os.Getpid(), sig)
 	time.Sleep(time.Second)
-	os.Exit(128 + int(sig)) // a signal that does not end a process (go had a handler and re-raised it otherwise)
+	os.Exit(128 + int(sig)) // only where the signal could not end us: the shell convention
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

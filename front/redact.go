@@ -6,25 +6,32 @@ package main
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 const redacted = "***"
 
-// scheme://user:password@host: the user-info runs to the last '@' before the host,
-// as Go's net/url reads it, so a password holding an '@' is hidden whole.
-var urlUserInfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#]*@`)
+// The patterns are compiled on first use: package init runs before go is spawned.
+var patterns struct {
+	sync.Once
+	urlUserInfo, queryParam, linkerX, headerValue, flagWithValue, bareFlag *regexp.Regexp
+}
 
-// name=value in a query string; the value ends where the next parameter, fragment,
-// list item (GOPROXY's ',') or word begins.
-var queryParam = regexp.MustCompile(`([?&;])([A-Za-z0-9_.-]+)=([^&#,;\s'"]*)`)
-
-// -X name=value, -X=name=value, -X 'name=value' (link flags, anywhere in an argument).
-var linkerX = regexp.MustCompile(`-X(?:=|\s+)(['"]?)([^\s='"]+)=`)
-
-var headerValue = regexp.MustCompile(`(?i)\b(authorization|proxy-authorization|private-token)(\s*:\s*)[^\r\n'"]*`)
-
-var flagWithValue = regexp.MustCompile(`^(--?)([A-Za-z0-9_.-]+)=`)
-var bareFlag = regexp.MustCompile(`^--?([A-Za-z0-9_.-]+)$`)
+func compilePatterns() {
+	patterns.Do(func() {
+		// scheme://user:password@host: the user-info runs to the last '@' before the host,
+		// as Go's net/url reads it, so a password holding an '@' is hidden whole.
+		patterns.urlUserInfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#]*@`)
+		// name=value in a query string; the value ends where the next parameter, fragment,
+		// list item (GOPROXY's ',') or word begins.
+		patterns.queryParam = regexp.MustCompile(`([?&;])([A-Za-z0-9_.-]+)=([^&#,;\s'"]*)`)
+		// -X name=value, -X=name=value, -X 'name=value' (link flags, anywhere in an argument).
+		patterns.linkerX = regexp.MustCompile(`-X(?:=|\s+)(['"]?)([^\s='"]+)=`)
+		patterns.headerValue = regexp.MustCompile(`(?i)\b(authorization|proxy-authorization|private-token)(\s*:\s*)[^\r\n'"]*`)
+		patterns.flagWithValue = regexp.MustCompile(`^(--?)([A-Za-z0-9_.-]+)=`)
+		patterns.bareFlag = regexp.MustCompile(`^--?([A-Za-z0-9_.-]+)$`)
+	})
+}
 
 var secretQueryNames = map[string]bool{
 	"token": true, "access_token": true, "api_key": true, "apikey": true, "key": true,
@@ -55,10 +62,11 @@ func secretFlagName(name string) bool {
 
 // redactArgv returns go's arguments with secrets replaced by ***.
 func redactArgv(argv []string) []string {
+	compilePatterns()
 	out := make([]string, len(argv))
 	for i, arg := range argv {
 		if i > 0 {
-			if m := bareFlag.FindStringSubmatch(argv[i-1]); m != nil {
+			if m := patterns.bareFlag.FindStringSubmatch(argv[i-1]); m != nil {
 				if secretFlagName(m[1]) {
 					out[i] = redacted // --password VALUE
 					continue
@@ -74,7 +82,7 @@ func redactArgv(argv []string) []string {
 }
 
 func redactArg(arg string) string {
-	if m := flagWithValue.FindStringSubmatch(arg); m != nil && secretFlagName(m[2]) {
+	if m := patterns.flagWithValue.FindStringSubmatch(arg); m != nil && secretFlagName(m[2]) {
 		return m[0] + redacted
 	}
 	return redactText(arg)
@@ -83,22 +91,23 @@ func redactArg(arg string) string {
 // redactText hides secrets anywhere in a text: URL user-info, secret query
 // parameters, -X link flags with secret names, authorization headers.
 func redactText(text string) string {
-	text = urlUserInfo.ReplaceAllString(text, "${1}"+redacted+"@")
-	text = queryParam.ReplaceAllStringFunc(text, func(m string) string {
-		parts := queryParam.FindStringSubmatch(m)
+	compilePatterns()
+	text = patterns.urlUserInfo.ReplaceAllString(text, "${1}"+redacted+"@")
+	text = patterns.queryParam.ReplaceAllStringFunc(text, func(m string) string {
+		parts := patterns.queryParam.FindStringSubmatch(m)
 		if !secretQueryName(parts[2]) || parts[3] == "" {
 			return m
 		}
 		return parts[1] + parts[2] + "=" + redacted
 	})
 	text = redactLinkerX(text)
-	return headerValue.ReplaceAllString(text, "${1}${2}"+redacted)
+	return patterns.headerValue.ReplaceAllString(text, "${1}${2}"+redacted)
 }
 
 func redactLinkerX(text string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range linkerX.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range patterns.linkerX.FindAllStringSubmatchIndex(text, -1) {
 		if m[0] < last {
 			continue
 		}

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const common = {
   bundle: true,
@@ -27,7 +28,7 @@ execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.json'], { stdio: 'inherit
 // The compiled front (front/, Go): built with the go on PATH by the one implementation
 // that `gomod-shim install` uses too.
 const { buildFront } = createRequire(import.meta.url)('../build/src/install/build-front.js');
-const front = buildFront('go', process.cwd());
+const front = buildFront('go', fileURLToPath(new URL('..', import.meta.url)));
 if (!front.ok) {
   console.error(`build: the front (front/) did not build: ${front.error}`);
   process.exit(1);

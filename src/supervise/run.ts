@@ -2,6 +2,7 @@
 // handle a hang, record the run, and end as go ended.
 import type { ChildProcess } from 'node:child_process';
 import { loadConfig, type Config } from '../config';
+import { programName } from '../record/caller';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
 import { redactArgv } from '../redact';
@@ -41,6 +42,7 @@ function describeRun(realGo: string, goArgs: string[], goPid: number | null, sta
     supervisorPid: process.pid,
     goPid,
     realGo,
+    caller: programName(process.ppid), // shim/go exec'ed us: our parent ran go
   };
 }
 

@@ -15,6 +15,7 @@ import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readTree } from '../monitor/process-table';
 import { redactUrls } from '../redact';
+import { reportHangToGitHub } from '../report/github-actions';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -116,6 +117,7 @@ export class HangHandler {
     sayOnStderr(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`);
 
     const stored = record({ ...partial, ...(await remote) });
+    reportHangToGitHub({ snapshot: stored, store, runId, start: recorder.start, say: sayOnStderr }); // with the probe: the whole report
     await exportHangIfConfigured({ snapshot: stored, run: recorder.start, runId, endedAtMs: Date.now() }, process.env);
   }
 

@@ -3,31 +3,18 @@
 // GITHUB_PATH / GITHUB_ENV files; then a later step's shell, with those files applied, runs go
 // through the shim and the run is recorded in the job's own database.
 // The copy shares this checkout's node_modules, so setup.sh skips `npm ci` (the npm package
-// test, test/integration/npm-package.test.ts, covers a real install) but does build.
+// test, test/integration/npm-package.slow.test.ts, covers a real install) but does build.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { expandInputs, readAction, type Action, type ActionStep } from '../helpers/action-yml';
+import { copyRepository } from '../helpers/repo-copy';
 import { PATH_WITHOUT_SHIM, REPO, run, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-action-');
 const ACTION_DIR = path.join(ROOT, 'action');
 const BUILD_TIMEOUT_MS = 300_000; // esbuild and tsc on a loaded 2-core machine
-
-/** The repository's files as a checkout of the action has them (no build, no dependencies). */
-function copyRepository(to: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' })
-    .split('\0')
-    .filter((f) => f && f !== 'node_modules' && fs.existsSync(path.join(REPO, f)));
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, file), path.join(to, file));
-    fs.chmodSync(path.join(to, file), fs.statSync(path.join(REPO, file)).mode);
-  }
-  fs.symlinkSync(fs.realpathSync(path.join(REPO, 'node_modules')), path.join(to, 'node_modules'));
-}
 
 interface Job {
   dir: string;
@@ -79,7 +66,7 @@ let setupOutput = '';
 
 before(async () => {
   action = readAction(path.join(REPO, 'action.yml'));
-  copyRepository(ACTION_DIR);
+  copyRepository(ACTION_DIR, 'link');
   const r = await runStep(action, action.steps[0], newJob('setup'));
   setupOutput = r.stdout.toString() + r.stderr.toString();
   assert.equal(r.code, 0, setupOutput);

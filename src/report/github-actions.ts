@@ -67,10 +67,27 @@ function runItem(store: HistoryStore | null, runId: number | null, start: RunSta
   }
   const { cause, summary } = snapshot.diagnosis;
   return {
-    id: runId ?? 0, uuid: start.uuid, status: 'running', started_at: start.startedAt, ended_at: null, duration_ms: null,
-    cwd: start.cwd, module: start.module, subcommand: start.subcommand, argv: start.argv, exit_code: null, signal: null,
-    hung: true, cause, summary, go_pid: start.goPid, command: commandOf(start.argv), longest_idle_ms: null,
-    hang_limit_ms: snapshot.hang_after_ms, hang_limit_reason: null, caller: start.caller ?? null,
+    id: runId ?? 0,
+    uuid: start.uuid,
+    status: 'running',
+    started_at: start.startedAt,
+    ended_at: null,
+    duration_ms: null,
+    cwd: start.cwd,
+    module: start.module,
+    subcommand: start.subcommand,
+    argv: start.argv,
+    exit_code: null,
+    signal: null,
+    hung: true,
+    cause,
+    summary,
+    go_pid: start.goPid,
+    command: commandOf(start.argv),
+    longest_idle_ms: null,
+    hang_limit_ms: snapshot.hang_after_ms,
+    hang_limit_reason: null,
+    caller: start.caller ?? null,
   };
 }
 

@@ -75,3 +75,18 @@ test('reportHangToGitHub: nothing at all outside GitHub Actions', () => {
   assert.equal(said.length, 1);
   assert.ok(said[0].startsWith('::error title=gomod-shim%3A go mod download hung::'));
 });
+
+test('reportHangToGitHub: without a usable history the report is made from the run start (a captured snapshot)', () => {
+  const dir = tempFolder();
+  const summary = path.join(dir, 'summary.md');
+  const file = path.join(__dirname, '../../../test/fixtures/snapshots/go1.19-proxy-unresponsive.json');
+  const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot;
+  const start = { uuid: 'u', startedAt: '2026-11-24T06:39:47.000Z', cwd: dir, module: 'example.com/app', argv: snapshot.command, subcommand: 'mod', supervisorPid: 1, goPid: snapshot.go_pid, realGo: '/go', caller: 'make' };
+  const said: string[] = [];
+  reportHangToGitHub({ snapshot, store: null, runId: null, start, say: (l) => said.push(l), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+  const report = fs.readFileSync(summary, 'utf8');
+  assert.ok(report.startsWith(`## \`go mod download example.com/dep@v1.0.0\` hung: ${snapshot.diagnosis.cause}`), report.slice(0, 200));
+  assert.ok(report.includes('### Network probe') && report.includes('Full goroutine dump'), 'the whole report');
+  assert.equal(said.length, 1);
+  assert.ok(said[0].includes('The full report is in the job summary.') && !said[0].includes('Saved as'), said[0]);
+});

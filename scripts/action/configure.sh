@@ -19,15 +19,15 @@ db=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/gomod-shim/history.db
 newline='
 '
 cr=$(printf '\r')
-names=''
-# setting NAME INPUT VALUE: exported here (to check it) and remembered for GITHUB_ENV.
+env_lines=''
+# setting NAME INPUT VALUE: exported here (to check it) and kept for GITHUB_ENV.
 setting() {
   [ -n "$3" ] || return 0
   case $3 in
     *"$newline"* | *"$cr"*) fail "the input $2 holds a line break" ;;
   esac
   export "$1=$3"
-  names="$names $1"
+  env_lines="$env_lines$1=$3$newline"
 }
 setting GOMODSHIM_HANG_AFTER hang-after "${INPUT_HANG_AFTER:-}"
 setting GOMODSHIM_ON_HANG on-hang "${INPUT_ON_HANG:-}"
@@ -45,10 +45,7 @@ case $shown in
 esac
 printf '%s\n' "$shown"
 
-for name in $names; do
-  eval "value=\$$name"
-  printf '%s=%s\n' "$name" "$value" >>"$GITHUB_ENV"
-done
+printf '%s' "$env_lines" >>"$GITHUB_ENV"
 printf '%s\n' "$root/shim" >>"$GITHUB_PATH"
 [ -z "${GITHUB_OUTPUT:-}" ] || printf 'db=%s\n' "$db" >>"$GITHUB_OUTPUT"
 echo "gomod-shim: the next steps' go runs through $root/shim/go; history in $db"

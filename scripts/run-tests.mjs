@@ -1,4 +1,6 @@
 // Runs every compiled test file (build/test/**/*.test.js) with node's own test runner.
+// Files named *.slow.test.js (a native build: minutes) run after the others, alone, with a
+// timeout of their own; the rest keep the short one that catches a hung test early.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,5 +28,10 @@ const warm = spawnSync('go', ['build', '-o', '/dev/null', '.'], {
   stdio: 'inherit',
 });
 if (warm.status !== 0) process.exit(warm.status ?? 1);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const slow = files.filter((f) => f.endsWith('.slow.test.js'));
+const quick = files.filter((f) => !slow.includes(f));
+const runTests = (group, timeoutMs) =>
+  group.length === 0 ? 0 : (spawnSync(process.execPath, ['--test', '--test-concurrency=2', `--test-timeout=${timeoutMs}`, ...group], { stdio: 'inherit' }).status ?? 1);
+const quickStatus = runTests(quick, 120_000);
+const slowStatus = runTests(slow, 30 * 60_000);
+process.exit(quickStatus || slowStatus);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CAUSES, isCause } from '../causes';
 import { formatTable } from '../ui/table';
 import { styleFor } from '../ui/style';
+import { outputWidth } from '../ui/width';
 import { parseSince, relativeTime } from '../ui/time';
 import { UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
@@ -28,10 +29,10 @@ function physicalPath(dir: string): string {
 export const history: Command = {
   name: 'history',
   summary: 'past hangs, newest first (--all: every watched run)',
-  usage: 'gomod-shim history [--all] [--json] [--limit N] [--since 2h|7d|2026-11-01] [--cwd DIR] [--module PATH] [--cause LABEL]',
+  usage: 'gomod-shim history [--all] [--json] [--limit N] [--since 2h|7d|2026-11-01] [--cwd DIR] [--module PATH] [--cause LABEL] [--caller NAME]\n\n  --caller  runs started by that program (gopls, make, bash: the name ps shows)\n  The COMMAND column is cut to the terminal\'s width (to COLUMNS when not on a terminal, if set).',
   flags: {
     boolean: ['all', 'json'],
-    string: ['since', 'cwd', 'module', 'cause', 'limit'],
+    string: ['since', 'cwd', 'module', 'cause', 'caller', 'limit'],
   },
   run(args, ctx) {
     const now = Date.now();
@@ -46,6 +47,10 @@ export const history: Command = {
     if (args.cause !== undefined) {
       if (!isCause(String(args.cause))) throw new UsageError(`--cause takes one of ${CAUSES.join(', ')}`);
       query.cause = String(args.cause);
+    }
+    if (args.caller !== undefined) {
+      if (String(args.caller).trim() === '') throw new UsageError('--caller takes a program name (gopls, make, bash)');
+      query.caller = String(args.caller);
     }
 
     const runs = readHistory(ctx.env, (store) => store.list(query));
@@ -65,10 +70,11 @@ export const history: Command = {
       duration(r),
       outcome(r, style),
       r.cause ?? '',
+      r.caller ?? '',
       r.module ?? r.cwd,
       commandLine(r),
     ]);
-    ctx.stdout.write(`${formatTable(['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'MODULE / DIR', 'COMMAND'].map(style.bold), rows)}\n`);
+    ctx.stdout.write(`${formatTable(['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'CALLER', 'MODULE / DIR', 'COMMAND'].map(style.bold), rows, outputWidth(ctx.stdout, ctx.env))}\n`);
     return 0;
   },
 };

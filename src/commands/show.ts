@@ -65,6 +65,7 @@ export const show: Command = {
         field('outcome', `${outcome(run, style)}${run.status === 'lost' ? ' (the shim ended before go did: killed or crashed)' : ''}`) +
         field('module', run.module ?? '-') +
         field('dir', run.cwd) +
+        (run.caller ? field('caller', run.caller) : '') +
         (snapshot ? renderSnapshot(snapshot, style, run.id) : run.summary ? field('cause', `${run.cause}: ${run.summary}`) : ''),
     );
     return 0;

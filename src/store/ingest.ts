@@ -50,6 +50,12 @@ export function ingestRun(db: Db, run: SpooledRun): number {
   return id;
 }
 
+/** Oldest start first (then uuid, for equal times), so that row ids follow start order. */
+export function inStartOrder(runs: SpooledRun[]): SpooledRun[] {
+  const key = (r: SpooledRun) => Date.parse(r.start.startedAt);
+  return [...runs].sort((a, b) => key(a) - key(b) || (a.start.uuid < b.start.uuid ? -1 : a.start.uuid > b.start.uuid ? 1 : 0));
+}
+
 export function ingestSpool(db: Db, spoolDir: string): void {
-  for (const run of readSpoolDir(spoolDir)) ingestRun(db, run);
+  for (const run of inStartOrder(readSpoolDir(spoolDir))) ingestRun(db, run);
 }

@@ -26,6 +26,8 @@ export interface HistoryItem {
   /** The hang limit that applied, and why ("GOMODSHIM_HANG_AFTER=60s (env)", "auto — …"). */
   hang_limit_ms: number | null;
   hang_limit_reason: string | null;
+  /** The program that ran go ("gopls", "make", "bash"), or null (unknown, or runs of older versions). */
+  caller: string | null;
 }
 
 interface RunRow extends Omit<HistoryItem, 'argv' | 'hung'> {
@@ -55,12 +57,13 @@ function toHistoryItem(row: RunRow): HistoryItem {
     longest_idle_ms: row.longest_idle_ms,
     hang_limit_ms: row.hang_limit_ms,
     hang_limit_reason: row.hang_limit_reason,
+    caller: row.caller,
   };
 }
 
 const COLUMNS = `id, uuid, status, started_at, ended_at, duration_ms, cwd, module, subcommand, argv,
                  exit_code, signal, hung, cause, summary, go_pid,
-                 command, longest_idle_ms, hang_limit_ms, hang_limit_reason`;
+                 command, longest_idle_ms, hang_limit_ms, hang_limit_reason, caller`;
 
 /** Inserts the start of a run unless it is already there; returns its id. */
 export function insertRunStart(db: Db, start: RunStart): number {
@@ -127,6 +130,7 @@ export interface HistoryQuery {
   cwd?: string;
   module?: string;
   cause?: string;
+  caller?: string;
 }
 
 export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
@@ -137,6 +141,7 @@ export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
   if (q.cwd) (where.push('cwd = @cwd'), (params.cwd = q.cwd));
   if (q.module) (where.push('module = @module'), (params.module = q.module));
   if (q.cause) (where.push('cause = @cause'), (params.cause = q.cause));
+  if (q.caller) (where.push('caller = @caller'), (params.caller = q.caller));
   const sql = `SELECT ${COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY started_at DESC, id DESC LIMIT @limit`;
   return (db.prepare(sql).all(params) as RunRow[]).map(toHistoryItem);

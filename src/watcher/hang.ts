@@ -18,6 +18,7 @@ import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readTree } from '../monitor/process-table';
 import { redactUrls } from '../redact';
+import { reportHangToGitHub } from '../report/github-actions';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -138,6 +139,7 @@ export class HangHandler {
     if (this.endedByUs) await this.endLeftovers();
 
     const stored = record({ ...partial, ...(await captureRemote(partial, input)) });
+    reportHangToGitHub({ snapshot: stored, store, runId, start: recorder.start, say }); // with the probe: the whole report
     await exportHangIfConfigured({ snapshot: stored, run: recorder.start, runId, endedAtMs: Date.now() }, process.env);
   }
 

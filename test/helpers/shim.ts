@@ -62,6 +62,9 @@ export function testEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
     GOFLAGS: '-modcacherw',
     GOTOOLCHAIN: 'local',
     NO_COLOR: '1',
+    // The suite may itself run in GitHub Actions: its hangs must not annotate the real job.
+    GITHUB_ACTIONS: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
     ...extra,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

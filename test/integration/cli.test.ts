@@ -23,6 +23,8 @@ const DAY_MS = 86_400_000;
 const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
 
 type Item = Record<string, unknown>;
+/** The runs are started by this test process: the shim records it as their caller. */
+const CALLER = fs.readFileSync(`/proc/${process.pid}/comm`, 'utf8').trim();
 
 /** The recorded runs by name, filled in by before(). */
 const RUNS = {
@@ -109,8 +111,8 @@ const ESC = '\x1b[';
 describe('gomod-shim history and show', { concurrency: true }, () => {
   test('history shows hangs only by default, in an aligned table', async () => {
     const { header, rows } = cells(await cli(['history']));
-    assert.deepEqual(header, ['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'MODULE / DIR', 'COMMAND']);
-    assert.deepEqual(rows, [[`#${RUNS.betaHung.id}`, rows[0][1], rows[0][2], 'hung', 'proxy-unresponsive', 'example.com/cli/beta', 'go list -m all']]);
+    assert.deepEqual(header, ['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'CALLER', 'MODULE / DIR', 'COMMAND']);
+    assert.deepEqual(rows, [[`#${RUNS.betaHung.id}`, rows[0][1], rows[0][2], 'hung', 'proxy-unresponsive', CALLER, 'example.com/cli/beta', 'go list -m all']]);
     assert.match(rows[0][1], /^(just now|\d+s ago)$/, 'WHEN');
   });
 
@@ -123,7 +125,7 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
       [RUNS.alphaOld.id, '1', '', 'example.com/cli/alpha', 'go build ./nosuchdir'],
     ];
     assert.deepEqual(
-      rows.map((r) => [Number(r[0].slice(1)), r[3], r[4], r[5], r[6]]),
+      rows.map((r) => [Number(r[0].slice(1)), r[3], r[4], r[6], r[7]]),
       expected,
     );
     assert.equal(rows[3][1], '10d ago');

@@ -46,7 +46,7 @@ test('after install, bash completes subcommands, flags and --cause labels throug
   await cli(home, 'install');
   assert.deepEqual(tab(home, ''), COMMAND_NAMES);
   assert.deepEqual(tab(home, 'sh'), ['show']);
-  assert.deepEqual(tab(home, 'history', '--'), ['--all', '--json', '--since', '--cwd', '--module', '--cause', '--limit', '--help']);
+  assert.deepEqual(tab(home, 'history', '--'), ['--all', '--json', '--since', '--cwd', '--module', '--cause', '--caller', '--limit', '--help']);
   assert.deepEqual(tab(home, 'history', '--cause', ''), [...CAUSES]);
   assert.deepEqual(tab(home, 'history', '--cause', 'proxy'), ['proxy-unresponsive']);
   assert.deepEqual(tab(home, 'completion', ''), ['bash', 'zsh', 'fish']);

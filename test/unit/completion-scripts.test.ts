@@ -48,7 +48,7 @@ test('the spec: every registered command, its declared flags, --no-X for boolean
   const spec = completionSpec(COMMANDS);
   assert.deepEqual(spec.commands.map((c) => c.name), COMMANDS.map((c) => c.name));
   const flags = (name: string) => spec.commands.find((c) => c.name === name)!.flags.map((f) => f.name);
-  assert.deepEqual(flags('history'), ['all', 'json', 'since', 'cwd', 'module', 'cause', 'limit', 'help']);
+  assert.deepEqual(flags('history'), ['all', 'json', 'since', 'cwd', 'module', 'cause', 'caller', 'limit', 'help']);
   assert.deepEqual(flags('install'), ['dry-run', 'no-rc', 'no-completion', 'help']);
   const cause = spec.commands.find((c) => c.name === 'history')!.flags.find((f) => f.name === 'cause')!;
   assert.deepEqual(cause.value, { kind: 'words', label: 'cause', words: CAUSES });
@@ -69,7 +69,7 @@ test('bash: subcommands, global flags, and each command\'s flags', () => {
   assert.deepEqual(complete('gomod-shim', ''), [...COMMANDS.map((c) => c.name), 'tally']);
   assert.deepEqual(complete('gomod-shim', 'h'), ['history']);
   assert.deepEqual(complete('gomod-shim', '--'), ['--help', '--version']);
-  assert.deepEqual(complete('gomod-shim', 'history', '--'), ['--all', '--json', '--since', '--cwd', '--module', '--cause', '--limit', '--help']);
+  assert.deepEqual(complete('gomod-shim', 'history', '--'), ['--all', '--json', '--since', '--cwd', '--module', '--cause', '--caller', '--limit', '--help']);
   assert.deepEqual(complete('gomod-shim', 'install', '--no'), ['--no-rc', '--no-completion']);
   assert.deepEqual(complete('gomod-shim', 'tally', '--'), ['--json', '--top', '--limit-rows', '--cause', '--out', '--help']);
   // A command without arguments offers its flags on an empty word too.

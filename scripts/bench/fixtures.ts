@@ -56,7 +56,8 @@ function writeFloor(dir: string): string {
       "const c = require('child_process').spawn(process.argv[2], process.argv.slice(3), { stdio: 'inherit' });",
       "c.on('error', () => process.exit(127));",
       'c.on(\'exit\', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code)));',
-    ].join('\n') + '\n',
+      '',
+    ].join('\n'),
   );
   const sh = path.join(dir, 'go');
   fs.writeFileSync(sh, `#!/bin/sh\nexec node '${js}' '${REAL_GO}' "$@"\n`, { mode: 0o755 });

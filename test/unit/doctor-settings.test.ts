@@ -21,7 +21,13 @@ function goroot(name: string, text: string | null): string {
   return root;
 }
 
-const ctx = (goEnv: Record<string, string>, env: NodeJS.ProcessEnv = {}): DoctorContext => ({ env, cwd: dir, probeTimeoutMs: 1000, goEnv, realGo: '/usr/local/go/bin/go' });
+const ctx = (goEnv: Record<string, string>, env: NodeJS.ProcessEnv = {}): DoctorContext => ({
+  env,
+  cwd: dir,
+  probeTimeoutMs: 1000,
+  goEnv,
+  realGo: '/usr/local/go/bin/go',
+});
 
 async function verdict(goEnv: Record<string, string>) {
   const r = await settingsCheck(ctx(goEnv));
@@ -29,7 +35,7 @@ async function verdict(goEnv: Record<string, string>) {
   return r;
 }
 
-test("parseGoEnvFile: a go.env as Go ships it (comments, blank lines, KEY=VALUE)", () => {
+test('parseGoEnvFile: a go.env as Go ships it (comments, blank lines, KEY=VALUE)', () => {
   assert.deepEqual(parseGoEnvFile(fs.readFileSync(FIXTURE, 'utf8')), {
     GOPROXY: 'https://proxy.golang.org,direct',
     GOSUMDB: 'sum.golang.org',
@@ -37,7 +43,7 @@ test("parseGoEnvFile: a go.env as Go ships it (comments, blank lines, KEY=VALUE)
   });
 });
 
-test("goDefaults: go.env overrides the built-in defaults; without one, the built-in ones hold", () => {
+test('goDefaults: go.env overrides the built-in defaults; without one, the built-in ones hold', () => {
   const debianLike = goroot('debian', 'GOTOOLCHAIN=local\nGOPROXY=direct\n');
   assert.equal(goDefaults(debianLike).GOTOOLCHAIN, 'local');
   assert.equal(goDefaults(debianLike).GOPROXY, 'direct');

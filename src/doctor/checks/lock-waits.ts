@@ -43,5 +43,10 @@ export const lockWaitsCheck: Check = async (ctx) => {
     return `go pid ${w.pid} (${argv(w.pid)}) waits for a lock held by ${holder ? `pid ${holder.pid} (${argv(holder.pid)})` : 'an unknown process'}`;
   });
   const holders = [...new Set(waits.map((w) => locks.find((l) => l.id === w.id && !l.waiting)?.pid).filter((p): p is number => p !== undefined))];
-  return { name: 'lock waits', status: 'fail', detail: lines.join('; '), fix: holders.length ? `if the holder is stuck: kill ${holders.join(' ')}` : 'find the holder with: cat /proc/locks' };
+  return {
+    name: 'lock waits',
+    status: 'fail',
+    detail: lines.join('; '),
+    fix: holders.length ? `if the holder is stuck: kill ${holders.join(' ')}` : 'find the holder with: cat /proc/locks',
+  };
 };

@@ -1,4 +1,5 @@
 // Tiny go modules for watched runs through the shim.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeModule } from './shim';
 
@@ -34,7 +35,17 @@ func main() {
   });
 }
 
-/** A go build cache shared by one test file's runs, so each go run compiles only once. */
-export function goCacheIn(root: string): NodeJS.ProcessEnv {
-  return { GOCACHE: path.join(root, 'gocache') };
+/**
+ * The go build cache of the test programs: one for the whole suite, kept between runs (go's cache
+ * is safe to share and trims itself). A cold cache per file compiled Go's standard library again
+ * in every file, which took over a minute on a loaded 2-core machine.
+ */
+export const TEST_GOCACHE = path.join(os.tmpdir(), 'gomod-shim-test-gocache');
+
+/** The build cache setting for a test file's go runs (root is kept for the callers; the cache is shared). */
+export function goCacheIn(_root: string): NodeJS.ProcessEnv {
+  return { GOCACHE: TEST_GOCACHE };
 }
+
+/** A kill for a go build that never ends, not a speed bound: a first build fills the cache. */
+export const BUILD_TIMEOUT_MS = 240_000;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { assertSameAsRealGo } from '../helpers/compare';
 import { journalFiles, journalStartTagged, rawRunTagged, rawRuns } from '../helpers/database';
-import { goCacheIn, writeSleeper } from '../helpers/go-programs';
+import { BUILD_TIMEOUT_MS, goCacheIn, writeSleeper } from '../helpers/go-programs';
 import { bytesWritten, commOf, descendantPids, killTree, pidExists, waitFor } from '../helpers/processes';
 import { historyJson, isRunning, runCli, runRealGo, runShim, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
 
@@ -34,7 +34,7 @@ function watchAllEnv(dir: string): NodeJS.ProcessEnv {
 }
 
 before(async () => {
-  const r = await runRealGo(['build', '-o', path.join(ROOT, 'sleeper-bin'), '.'], { cwd: SLEEPER, env: testEnv(ROOT, GOCACHE) });
+  const r = await runRealGo(['build', '-o', path.join(ROOT, 'sleeper-bin'), '.'], { cwd: SLEEPER, env: testEnv(ROOT, GOCACHE), timeoutMs: BUILD_TIMEOUT_MS });
   assert.equal(r.code, 0, r.stderr.toString());
 });
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertSameOutcome, compareWithRealGo, GOPROG } from '../helpers/compare';
+import { TEST_GOCACHE } from '../helpers/go-programs';
 import { simpleModule, startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { sleep } from '../helpers/processes';
 import {
@@ -28,7 +29,7 @@ const root = tempDir();
 /** A fresh folder below root (tempDir() itself is for the few that need their own cleanup). */
 const freshDir = (name: string) => fs.mkdtempSync(path.join(root, `${name}-`));
 // One build cache for the whole file: both sides compile goprog once, not per case.
-const GOCACHE = path.join(root, 'gocache');
+const GOCACHE = TEST_GOCACHE;
 
 const app = writeModule(path.join(root, 'app'), {
   'go.mod': 'module example.com/app\n\ngo 1.19\n',

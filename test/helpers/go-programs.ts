@@ -1,7 +1,5 @@
 // Tiny go modules for watched runs through the shim.
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { writeModule } from './shim';
+import { TEST_GOCACHE, writeModule } from './shim';
 
 export const MODULE_PATH = 'example.com/gomodshim/fixture';
 
@@ -34,13 +32,6 @@ func main() {
 `,
   });
 }
-
-/**
- * The go build cache of the test programs: one for the whole suite, kept between runs (go's cache
- * is safe to share and trims itself). A cold cache per file compiled Go's standard library again
- * in every file, which took over a minute on a loaded 2-core machine.
- */
-export const TEST_GOCACHE = path.join(os.tmpdir(), 'gomod-shim-test-gocache');
 
 /** The build cache setting for a test file's go runs (root is kept for the callers; the cache is shared). */
 export function goCacheIn(_root: string): NodeJS.ProcessEnv {

@@ -8,14 +8,13 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { GOPROG } from '../helpers/compare';
-import { TEST_GOCACHE } from '../helpers/go-programs';
 import { childrenOf, killAll, waitUntil } from '../helpers/processes';
 import { isRunning, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
 
 /** The shim's grace between SIGTERM and SIGKILL for what a run left behind, and their exit under load. */
 const GONE_WITHIN_MS = 300 + LOAD_SLACK_MS;
 const home = tempDir();
-const env = testEnv(home, { GOMODSHIM_WATCH: 'all', GOCACHE: TEST_GOCACHE, PWD: GOPROG });
+const env = testEnv(home, { GOMODSHIM_WATCH: 'all', PWD: GOPROG });
 
 interface Started {
   shim: ChildProcess;

@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertSameOutcome, compareWithRealGo, GOPROG } from '../helpers/compare';
-import { TEST_GOCACHE } from '../helpers/go-programs';
 import { simpleModule, startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { sleep } from '../helpers/processes';
 import {
@@ -16,13 +15,14 @@ import {
   REAL_GO,
   run,
   runRealGo,
+  type RunResult,
   runShim,
   SHIM_DIR,
   SHIM_GO,
   tempDir,
+  TEST_GOCACHE,
   testEnv,
   writeModule,
-  type RunResult,
 } from '../helpers/shim';
 
 const root = tempDir();

@@ -28,6 +28,11 @@ command -v npm >/dev/null 2>&1 || die 'npm is not on PATH (it comes with Node.js
 GOMODSHIM_DISABLE=1 sh shim/go version >/dev/null 2>&1 ||
   say 'warning: no go on PATH; the shim passes every call to the real go, so install one: https://go.dev/dl' >&2
 
+# better-sqlite3 is built with node-gyp: use the local Node headers, when there are some, rather than a download.
+if [ -z "${npm_config_nodedir:-}" ] && [ "$(npm config get nodedir 2>/dev/null)" = undefined ]; then
+  npm_config_nodedir=$(sh scripts/node-headers.sh)
+  [ -z "$npm_config_nodedir" ] || export npm_config_nodedir
+fi
 say 'installing dependencies: npm ci'
 npm ci --no-audit --no-fund || die 'npm ci failed (see above)'
 say 'building: npm run build'

@@ -1,5 +1,4 @@
 import { formatLimit } from '../adaptive/describe';
-import { formatDuration } from '../duration';
 import type { HistoryItem } from '../store/store';
 import type { Snapshot } from '../snapshot/snapshot';
 import { styleFor } from '../ui/style';

@@ -3,7 +3,7 @@
 // for `compopt` (bash 4), whose absence only loses trailing slashes and the newest-first order.
 import { shQuote } from '../shell-quote';
 import { valueFlags, type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec';
-import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, TIMEOUT_SECONDS } from './run-ids';
+import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, SH_TIMEOUT } from './run-ids';
 
 /** compgen -W expands its word list: only plain words may go in. */
 function wordList(words: readonly string[]): string {
@@ -70,7 +70,7 @@ export function bashScript(spec: CompletionSpec, header: readonly string[]): str
     '_gomod_shim_run_ids() {',
     `  local db=${SH_DB_PATH}`,
     '  [[ -e $db || -d $db-spool ]] || return 0',
-    `  if type timeout >/dev/null 2>&1; then timeout ${TIMEOUT_SECONDS} ${HISTORY_COMMAND}; else ${HISTORY_COMMAND}; fi 2>/dev/null |`,
+    `  if type timeout >/dev/null 2>&1; then timeout ${SH_TIMEOUT} ${HISTORY_COMMAND}; else ${HISTORY_COMMAND}; fi 2>/dev/null |`,
     `    ${SED_IDS}`,
     '}',
     '',

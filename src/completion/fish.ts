@@ -2,7 +2,7 @@
 // the first time gomod-shim is completed.
 import { fishQuote } from '../shell-quote';
 import { valueFlags, type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec';
-import { FISH_ID_PATTERN, HISTORY_COMMAND, TIMEOUT_SECONDS } from './run-ids';
+import { FISH_ID_PATTERN, HISTORY_COMMAND, TIMEOUT_SECONDS, TIMEOUT_VARIABLE } from './run-ids';
 
 const BASE = 'complete -c gomod-shim';
 
@@ -54,8 +54,10 @@ export function fishScript(spec: CompletionSpec, header: readonly string[]): str
     '        set db $state/gomod-shim/history.db',
     '    end',
     '    test -e $db; or test -d $db-spool; or return 0',
+    `    set -l limit $${TIMEOUT_VARIABLE}`,
+    `    test -n "$limit"; or set limit ${TIMEOUT_SECONDS}`,
     '    if command -q timeout',
-    `        timeout ${TIMEOUT_SECONDS} ${HISTORY_COMMAND} 2>/dev/null`,
+    `        timeout $limit ${HISTORY_COMMAND} 2>/dev/null`,
     '    else',
     `        ${HISTORY_COMMAND} 2>/dev/null`,
     `    end | string replace -rf ${fishQuote(FISH_ID_PATTERN)} '$1'`,

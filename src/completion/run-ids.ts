@@ -7,8 +7,14 @@ export const SH_DB_PATH = '${GOMODSHIM_DB:-${XDG_STATE_HOME:-$HOME/.local/state}
 /** Fifty newest runs. Only started when a history exists: a TAB on a fresh machine starts nothing. */
 export const HISTORY_COMMAND = 'gomod-shim history --all --json --limit 50';
 
-/** Bound on the history command (its database wait is longer): a TAB never hangs the prompt. */
+/**
+ * Bound on the history command (its database wait is longer): a TAB never hangs the prompt.
+ * GOMODSHIM_COMPLETION_TIMEOUT (seconds) sets another, for a machine where node starts slowly.
+ */
 export const TIMEOUT_SECONDS = 2;
+export const TIMEOUT_VARIABLE = 'GOMODSHIM_COMPLETION_TIMEOUT';
+/** The bound in sh/bash/zsh syntax. */
+export const SH_TIMEOUT = `\${${TIMEOUT_VARIABLE}:-${TIMEOUT_SECONDS}}`;
 
 /**
  * history --json is pretty-printed with two spaces: a run's own "id" is the only key four

@@ -2,7 +2,7 @@
 // `source`: the last line tells the two apart, as cobra-made completions do.
 import { shQuote } from '../shell-quote';
 import type { CommandSpec, CompletionSpec, FlagSpec, ValueKind } from './spec';
-import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, TIMEOUT_SECONDS } from './run-ids';
+import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, SH_TIMEOUT } from './run-ids';
 
 /** An _arguments explanation: brackets, colons and what zsh would expand, backslashed (as clap does). */
 function description(text: string | undefined): string {
@@ -51,7 +51,7 @@ export function zshScript(spec: CompletionSpec, header: readonly string[]): stri
     `  local db=${SH_DB_PATH}`,
     '  [[ -e $db || -d $db-spool ]] || return 1',
     '  local -a ids',
-    `  ids=(\${(f)"$(if (( $+commands[timeout] )); then timeout ${TIMEOUT_SECONDS} ${HISTORY_COMMAND}; else ${HISTORY_COMMAND}; fi 2>/dev/null | ${SED_IDS})"})`,
+    `  ids=(\${(f)"$(if (( $+commands[timeout] )); then timeout ${SH_TIMEOUT} ${HISTORY_COMMAND}; else ${HISTORY_COMMAND}; fi 2>/dev/null | ${SED_IDS})"})`,
     '  local expl',
     "  _wanted -V run-ids expl 'run id' compadd -- $ids",
     '}',

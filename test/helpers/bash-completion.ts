@@ -2,8 +2,18 @@
 // COMP_CWORD set, the function named by `complete -p` called, COMPREPLY read back. A command
 // without a completion yet goes through the default (-D) loader first, as bash does for
 // bash-completion's on-demand loading.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { shQuote } from '../../src/shell-quote';
+
+/** bash-completion itself, where distributions install it (GOMODSHIM_TEST_BASH_COMPLETION names another copy). */
+export const BASH_COMPLETION = process.env.GOMODSHIM_TEST_BASH_COMPLETION || '/usr/share/bash-completion/bash_completion';
+
+/** The tests drive the real bash-completion: missing, it is a failure, not a skip. */
+export function requireBashCompletion(): void {
+  assert.ok(fs.existsSync(BASH_COMPLETION), `bash-completion is not installed (${BASH_COMPLETION}); .ci/run installs it (Debian: apt-get install bash-completion)`);
+}
 
 const DRIVER = [
   'gomodshim_call() {',

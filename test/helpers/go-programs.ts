@@ -37,3 +37,6 @@ func main() {
 export function goCacheIn(_root: string): NodeJS.ProcessEnv {
   return { GOCACHE: TEST_GOCACHE };
 }
+
+/** A kill for a go build that never ends, not a speed bound: a first build fills the cache. */
+export const BUILD_TIMEOUT_MS = 240_000;

@@ -6,19 +6,24 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { Cause } from '../../src/causes';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { LOAD_SLACK_MS } from './bounds';
 import { requireRecord, type RunRecord } from './history-record';
 import { killAll, waitUntil } from './processes';
 import { isRunning, run, SHIM_GO, testEnv, writeModule, type RunOptions, type RunResult } from './shim';
 
 export const HANG_AFTER_MS = 2000;
-/** "Soon after the limit": snapshot, probe, dump and clean-up all fit well inside this. */
-export const REPORT_WITHIN_MS = HANG_AFTER_MS + 10_000;
+export const PROBE_TIMEOUT_MS = 300;
+/** The supervisor's own limits on the snapshot's slow parts: go env, and go's SIGQUIT dump. */
+const GO_ENV_LIMIT_MS = 5000;
+const DUMP_WAIT_MS = 5000;
+/** "Soon after the limit": what the limits allow the snapshot (go env, 3 probe steps, the dump), plus the exit under load. */
+export const REPORT_WITHIN_MS = HANG_AFTER_MS + GO_ENV_LIMIT_MS + 3 * PROBE_TIMEOUT_MS + DUMP_WAIT_MS + LOAD_SLACK_MS;
 
 /** testEnv plus the hang settings every scenario shares; dump mode unless extra says otherwise. */
 export function hangEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return testEnv(dir, {
     GOMODSHIM_HANG_AFTER: `${HANG_AFTER_MS / 1000}s`,
-    GOMODSHIM_PROBE_TIMEOUT: '300ms',
+    GOMODSHIM_PROBE_TIMEOUT: `${PROBE_TIMEOUT_MS}ms`,
     GOMODSHIM_ON_HANG: 'dump',
     ...extra,
   });
@@ -128,7 +133,7 @@ export function goProcess(snapshot: Snapshot): Snapshot['processes'][number] {
 /** Every pid the snapshot saw (go and its descendants) has ended, soon. */
 export async function assertAllEnded(snapshot: Snapshot, label = 'the go tree'): Promise<void> {
   const pids = snapshot.processes.map((p) => p.pid);
-  const ended = await waitUntil(() => pids.every((p) => !isRunning(p)), 1000);
+  const ended = await waitUntil(() => pids.every((p) => !isRunning(p)), LOAD_SLACK_MS);
   const left = snapshot.processes.filter((p) => isRunning(p.pid)).map((p) => `${p.pid} ${p.argv.join(' ')}`);
   assert.ok(ended, `${label}: still running after the run ended:\n${left.join('\n')}`);
 }

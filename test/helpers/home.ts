@@ -79,8 +79,12 @@ export async function cli(home: Home, ...args: string[]): Promise<string> {
 /** Runs a shell script the way a user's shell would, in the temporary HOME. */
 export function shell(home: Home, sh: string, script: string, env: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync(sh, ['-c', script], { env: { ...home.env, ...env }, encoding: 'utf8' });
-  assert.equal(r.status, 0, `${sh}: ${r.stderr}`);
+  assert.equal(r.status, 0, `${sh}: ${r.error ?? r.stderr}`);
   return r.stdout;
 }
 
-export const hasShell = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+/** A shell the tests drive for real: a missing one fails the test (.ci/run installs them), never skips it. */
+export function requireShell(name: string): void {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+  assert.ok(found, `${name} is not installed, and this test drives it for real (.ci/run installs it; Debian: apt-get install ${name})`);
+}

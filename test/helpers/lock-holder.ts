@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { parseLocks } from '../../src/monitor/locks';
+import { LOAD_SLACK_MS } from './bounds';
 import { childrenOf, killAll, waitUntil } from './processes';
 import { isRunning } from './shim';
 
@@ -23,7 +24,7 @@ export async function holdLock(file: string): Promise<LockHolder> {
   if (pid === undefined) throw new Error('flock did not start');
   const holds = () => parseLocks(fs.readFileSync('/proc/locks', 'utf8')).some((l) => l.pid === pid && !l.waiting);
   const sleeping = () => childrenOf(pid).length > 0;
-  if (!(await waitUntil(() => holds() && sleeping(), 5000))) {
+  if (!(await waitUntil(() => holds() && sleeping(), LOAD_SLACK_MS))) {
     child.kill('SIGKILL');
     throw new Error(`flock ${file} did not take the lock`);
   }
@@ -36,7 +37,7 @@ export async function holdLock(file: string): Promise<LockHolder> {
       known = [...new Set([...known, ...childrenOf(pid)])];
       killAll(known.filter((p) => p !== pid));
       killAll([pid]);
-      if (!(await waitUntil(() => known.every((p) => !isRunning(p)), 5000))) throw new Error('the lock holder did not end');
+      if (!(await waitUntil(() => known.every((p) => !isRunning(p)), LOAD_SLACK_MS))) throw new Error('the lock holder did not end');
     },
   };
 }

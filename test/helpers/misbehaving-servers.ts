@@ -248,6 +248,6 @@ function dnsAnswer(query: Buffer, questionEnd: number, address: string | null): 
   answer.writeUInt16BE(1, 4); // IN
   answer.writeUInt32BE(60, 6); // TTL
   answer.writeUInt16BE(4, 10);
-  address.split('.').forEach((octet, i) => answer.writeUInt8(Number(octet), 12 + i));
+  for (const [i, octet] of address.split('.').entries()) answer.writeUInt8(Number(octet), 12 + i);
   return Buffer.concat([header, question, answer]);
 }

@@ -11,7 +11,8 @@ import * as protobuf from 'protobufjs';
 import { REPO } from './shim';
 
 export type OtlpSignal = 'logs' | 'traces';
-type Json = Record<string, any>; // decoded JSON, checked by the assertions below
+// biome-ignore lint/suspicious/noExplicitAny: decoded JSON, checked by the assertions below
+type Json = Record<string, any>;
 
 export interface OtlpRequest {
   signal: OtlpSignal;

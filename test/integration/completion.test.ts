@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { CAUSES } from '../../src/causes';
 import { COMMANDS } from '../../src/commands/registry';
-import { bashComplete, interactiveBash } from '../helpers/bash-completion';
-import { cli, freshHome, hasShell, shell, snapshot, type Home } from '../helpers/home';
+import { BASH_COMPLETION, bashComplete, interactiveBash, requireBashCompletion } from '../helpers/bash-completion';
+import { cli, freshHome, requireShell, shell, snapshot, type Home } from '../helpers/home';
 import { historyJson, runCli, runShim, writeModule } from '../helpers/shim';
 
 const COMMAND_NAMES = COMMANDS.map((c) => c.name);
@@ -35,11 +35,6 @@ function loadedAtStart(home: Home): boolean {
   return r.stdout === 'yes\n';
 }
 
-/** bash-completion itself, where this machine has it (GOMODSHIM_TEST_BASH_COMPLETION names another copy). */
-const BASH_COMPLETION = [process.env.GOMODSHIM_TEST_BASH_COMPLETION, '/usr/share/bash-completion/bash_completion'].find(
-  (f): f is string => !!f && fs.existsSync(f),
-);
-
 test('after install, bash completes subcommands, flags and --cause labels through ~/.bashrc (no bash-completion needed)', async () => {
   const home = freshHome();
   fs.writeFileSync(home.bashrc, 'HISTSIZE=1000\n');
@@ -55,7 +50,8 @@ test('after install, bash completes subcommands, flags and --cause labels throug
 });
 
 test('show <TAB> offers the history\'s run ids, newest first; nothing, silently, when the history is unreadable', async () => {
-  const home = freshHome();
+  // The scripts give the history command 2 s; a loaded machine may need more just to start node.
+  const home = freshHome({ GOMODSHIM_COMPLETION_TIMEOUT: '30' });
   await cli(home, 'install');
   assert.deepEqual(tab(home, 'show', ''), [], 'no history yet');
   assert.equal(fs.existsSync(home.env.GOMODSHIM_DB!), false, 'a TAB creates no database');
@@ -82,12 +78,8 @@ test('with bash-completion present, the .bashrc block leaves the script to its o
   // bash-completion 2.8+ defines _comp_load (older 2.x: __load_completion) before the block runs.
   fs.writeFileSync(home.bashrc, `_comp_load() { return 1; }\n${fs.readFileSync(home.bashrc, 'utf8')}`);
   assert.equal(loadedAtStart(home), false, 'with its loader there, the block leaves it be');
-  if (!BASH_COMPLETION) {
-    // Not on this machine: at least the script is where bash-completion looks, its user folder.
-    assert.ok(fs.readFileSync(scripts(home).bash, 'utf8').includes('\ncomplete -F _gomod_shim gomod-shim\n'));
-    return;
-  }
   // The real thing: a .bashrc that loads bash-completion, as distributions' default one does.
+  requireBashCompletion();
   const other = freshHome();
   fs.writeFileSync(other.bashrc, `. ${JSON.stringify(BASH_COMPLETION)}\n`);
   await cli(other, 'install');
@@ -154,31 +146,21 @@ test('zsh: the block puts our folder on fpath once, and compinit (before or afte
   const home = freshHome();
   await cli(home, 'install');
   const folder = path.dirname(scripts(home).zsh);
-  assert.match(fs.readFileSync(scripts(home).zsh, 'utf8'), /^#compdef gomod-shim\n/);
-  if (hasShell('zsh')) {
-    const comps = (script: string) => shell(home, 'zsh', `${script}; print -r -- "$_comps[gomod-shim] $fpath[(I)${folder}]"`);
-    const compinit = 'autoload -Uz compinit && compinit -u -d "$HOME/.zcompdump"';
-    assert.match(comps(`${compinit}; . ~/.zshrc`), /^_gomod-shim [1-9]/, 'compinit before the block: compdef');
-    assert.match(comps(`. ~/.zshrc; ${compinit}`), /^_gomod-shim [1-9]/, 'compinit after the block: fpath');
-    assert.equal(shell(home, 'zsh', `. ~/.zshrc; . ~/.zshrc; print -r -- \${#\${(M)fpath:#${folder}}}`), '1\n');
-  } else {
-    // Without zsh here: the block is plain sh; FPATH (zsh's scalar for fpath) gets the folder once.
-    const fpath = shell(home, 'sh', '. "$HOME/.zshrc"; . "$HOME/.zshrc"; printf %s "$FPATH"', { FPATH: '/usr/share/zsh/functions' });
-    assert.equal(fpath, `${folder}:/usr/share/zsh/functions`);
-  }
+  requireShell('zsh');
+  const comps = (script: string) => shell(home, 'zsh', `${script}; print -r -- "$_comps[gomod-shim] $fpath[(I)${folder}]"`);
+  const compinit = 'autoload -Uz compinit && compinit -u -d "$HOME/.zcompdump"';
+  assert.match(comps(`${compinit}; . ~/.zshrc`), /^_gomod-shim [1-9]/, 'compinit before the block: compdef');
+  assert.match(comps(`. ~/.zshrc; ${compinit}`), /^_gomod-shim [1-9]/, 'compinit after the block: fpath');
+  assert.equal(shell(home, 'zsh', `. ~/.zshrc; . ~/.zshrc; print -r -- \${#\${(M)fpath:#${folder}}}`), '1\n');
 });
 
 test('fish: the script is in the completions folder fish autoloads from', async () => {
   const home = freshHome();
   await cli(home, 'install');
-  if (hasShell('fish')) {
-    const r = spawnSync('fish', ['-c', 'complete -C "gomod-shim history --cause "'], { env: home.env, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]), [...CAUSES].sort());
-  } else {
-    const text = fs.readFileSync(scripts(home).fish, 'utf8');
-    assert.ok(text.includes(`complete -c gomod-shim -n '__fish_seen_subcommand_from history' -l cause -x -a '${CAUSES.join(' ')}'\n`));
-  }
+  requireShell('fish');
+  const r = spawnSync('fish', ['-c', 'complete -C "gomod-shim history --cause "'], { env: home.env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]), [...CAUSES].sort());
 });
 
 test('gomod-shim completion SHELL prints the script install writes; a missing or unknown shell is a usage error', async () => {

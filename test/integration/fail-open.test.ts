@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { assertSameAsRealGo, shimWarnings } from '../helpers/compare';
 import { holdExclusiveLock, journalFiles } from '../helpers/database';
-import { goCacheIn, writeSleeper } from '../helpers/go-programs';
+import { BUILD_TIMEOUT_MS, goCacheIn, writeSleeper } from '../helpers/go-programs';
 import { fillDisk, mountReadOnly, mountTmpfs, unmount } from '../helpers/mounts';
 import { historyJson, runCli, runRealGo, runShim, tempDir, testEnv, type RunResult } from '../helpers/shim';
 
@@ -119,7 +119,7 @@ function assertOneLineError(r: RunResult, what: string): void {
 }
 
 before(async () => {
-  const r = await runRealGo(['build', '-o', path.join(ROOT, 'sleeper-bin'), '.'], { cwd: SLEEPER, env: testEnv(ROOT, GOCACHE) });
+  const r = await runRealGo(['build', '-o', path.join(ROOT, 'sleeper-bin'), '.'], { cwd: SLEEPER, env: testEnv(ROOT, GOCACHE), timeoutMs: BUILD_TIMEOUT_MS });
   assert.equal(r.code, 0, r.stderr.toString());
 });
 

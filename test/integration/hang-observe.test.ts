@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { appModule, assertAllEnded, endLeftovers, HANG_AFTER_MS, hangEnv, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
+import { appModule, assertAllEnded, endLeftovers, HANG_AFTER_MS, hangEnv, REPORT_WITHIN_MS, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
 import { readRecord, requireRecord, runIds, type RunRecord } from '../helpers/history-record';
 import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { waitUntil } from '../helpers/processes';
@@ -29,7 +29,7 @@ test('observe mode: the hang is on record while go still runs; the record is com
       const [id] = runIds(dbPath);
       during = id === undefined ? null : readRecord(dbPath, id);
       return during?.snapshot?.complete === true; // go env and the probe are in too
-    }, 20_000, 100);
+    }, REPORT_WITHIN_MS, 100);
     assert.ok(recorded && during, 'the hang reached the database');
     const { run, snapshot } = during as RunRecord;
     assert.ok(snapshot);

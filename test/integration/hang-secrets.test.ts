@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
+import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, REPORT_WITHIN_MS, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { startSilentServer, type SilentServer } from '../helpers/misbehaving-servers';
 import { waitUntil } from '../helpers/processes';
@@ -112,7 +112,7 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
         const [runId] = runIds(dbPath);
         snapshot = runId === undefined ? null : readRecord(dbPath, runId)?.snapshot;
         return snapshot?.complete === true; // the probe (its URL) and go env are in too
-      }, 20_000, 100);
+      }, REPORT_WITHIN_MS, 100);
       assert.ok(hung && snapshot, 'the hang is recorded');
       const during = stateFiles(dbPath);
       const names = during.map((f) => path.basename(f.file));

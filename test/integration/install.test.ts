@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cli, freshHome, hasShell, scratch, shell, snapshot } from '../helpers/home';
+import { cli, freshHome, requireShell, scratch, shell, snapshot } from '../helpers/home';
 import { REAL_GO, REPO, run, runCli, SHIM_CLI, SHIM_GO, testEnv } from '../helpers/shim';
 
 test('install twice changes nothing the second time; uninstall restores every file exactly', async () => {
@@ -58,29 +58,23 @@ test('through ~/.bashrc, go is the shim, first on PATH once, and runs the real g
   assert.equal(shell(home, 'bash', '. ~/.bashrc; set | grep -c ^gomodshim_ || true'), '0\n');
 });
 
-test('the zsh block puts the shim first too (run by zsh when installed, else by POSIX sh)', async () => {
+test('the zsh block puts the shim first too', async () => {
+  requireShell('zsh');
   const home = freshHome();
   await cli(home, 'install');
-  const sh = hasShell('zsh') ? 'zsh' : 'sh';
-  const out = shell(home, sh, '. "${ZDOTDIR:-$HOME}/.zshrc"; . "${ZDOTDIR:-$HOME}/.zshrc"; command -v go; printf %s "$PATH"', {
+  const out = shell(home, 'zsh', '. "${ZDOTDIR:-$HOME}/.zshrc"; . "${ZDOTDIR:-$HOME}/.zshrc"; command -v go; printf %s "$PATH"', {
     PATH: `/usr/bin:${home.binDir}:/bin`,
   });
   assert.equal(out, `${home.binDir}/go\n${home.binDir}:/usr/bin:/bin`);
 });
 
-test('the fish file puts the shim first, in fish when installed, else by its text', async () => {
+test('the fish file puts the shim first', async () => {
+  requireShell('fish');
   const home = freshHome();
   await cli(home, 'install');
-  if (hasShell('fish')) {
-    const out = shell(home, 'fish', 'command -v go; string join : $PATH', { PATH: `/usr/bin:${home.binDir}:/bin` });
-    assert.equal(out, `${home.binDir}/go\n${home.binDir}:/usr/bin:/bin\n`);
-  } else {
-    const text = fs.readFileSync(home.fishFile, 'utf8');
-    assert.match(text, /^# >>> gomod-shim >>> \(gomod-shim install created this file\)\n/);
-    assert.ok(text.includes(`set -l gomodshim_bin '${home.binDir}'\n`));
-    assert.match(text, /test "\$gomodshim_dir" = "\$gomodshim_bin"; or set gomodshim_rest \$gomodshim_rest \$gomodshim_dir\n/);
-    assert.match(text, /\nset -gx PATH \$gomodshim_bin \$gomodshim_rest\n# <<< gomod-shim <<<\n$/);
-  }
+  const out = shell(home, 'fish', 'command -v go; string join : $PATH', { PATH: `/usr/bin:${home.binDir}:/bin` });
+  assert.equal(out, `${home.binDir}/go\n${home.binDir}:/usr/bin:/bin\n`);
+  assert.match(fs.readFileSync(home.fishFile, 'utf8'), /^# >>> gomod-shim >>> \(gomod-shim install created this file\)\n/);
 });
 
 test('XDG_DATA_HOME and ZDOTDIR are respected, and an odd folder name survives quoting', async () => {

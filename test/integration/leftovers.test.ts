@@ -7,11 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { GOPROG } from '../helpers/compare';
 import { childrenOf, killAll, pidsWithArgument, waitFor, waitUntil } from '../helpers/processes';
 import { isRunning, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
 
-const GONE_WITHIN_MS = 10_000;
+/** The watcher's grace between SIGTERM and SIGKILL for what a run left behind, and their exit under load. */
+const GONE_WITHIN_MS = 300 + LOAD_SLACK_MS;
 const home = tempDir();
 const env = testEnv(home, { GOMODSHIM_WATCH: 'all', PWD: GOPROG });
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { assertSameOutcome } from '../helpers/compare';
 import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { childrenOf, killAll, pidsWithArgument, sleep, waitUntil } from '../helpers/processes';
@@ -71,7 +72,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const [r, s] = await Promise.all([real.result, shim.result]);
     assert.equal(r.signal, sig, 'the real go dies by the signal');
     assertSameOutcome(s, r, sig);
-    assert.ok(await waitUntil(() => !isRunning(go), 2000), 'go is gone');
+    assert.ok(await waitUntil(() => !isRunning(go), LOAD_SLACK_MS), 'go is gone');
   });
 }
 
@@ -171,7 +172,7 @@ test('SIGTERM at any moment of start-up ends the shim by SIGTERM and leaves no g
     try {
       const r = await result;
       assert.deepEqual({ code: r.code, signal: r.signal }, { code: null, signal: 'SIGTERM' }, `SIGTERM after ${delayMs} ms`);
-      assert.ok(await waitUntil(() => pidsWithArgument(marker).length === 0, 2000), `a go was left after SIGTERM at ${delayMs} ms`);
+      assert.ok(await waitUntil(() => pidsWithArgument(marker).length === 0, LOAD_SLACK_MS), `a go was left after SIGTERM at ${delayMs} ms`);
     } finally {
       killAll(pidsWithArgument(marker));
     }

@@ -15,13 +15,14 @@ import {
   REAL_GO,
   run,
   runRealGo,
+  type RunResult,
   runShim,
   SHIM_DIR,
   SHIM_GO,
   tempDir,
+  TEST_GOCACHE,
   testEnv,
   writeModule,
-  type RunResult,
 } from '../helpers/shim';
 
 const root = tempDir();
@@ -110,7 +111,7 @@ for (const way of WAYS) {
       const lines = withNode.stdout.toString();
       assert.match(lines, /^"NODE_OPTIONS=--max-old-space-size=100"$/m);
       assert.match(lines, /^"NODE_DEBUG=module,child_process"$/m);
-      assert.match(lines, /^"GOMODSHIM_TEST_VALUE=spaces  and\\nnewline/m);
+      assert.match(lines, /^"GOMODSHIM_TEST_VALUE=spaces {2}and\\nnewline/m);
       assert.doesNotMatch(lines, /GOMODSHIM_PARKED|GOMODSHIM_IGNORED/);
       assert.ok(!fs.existsSync(nodeSettings.NODE_V8_COVERAGE), 'our node wrote no coverage for the user');
 

@@ -12,6 +12,8 @@ import { COMMANDS } from '../../src/commands/registry';
 import { completionScript } from '../../src/completion/script';
 import { completionSpec } from '../../src/completion/spec';
 import { bashComplete } from '../helpers/bash-completion';
+import { requireShell } from '../helpers/home';
+import { inTerminal, listedWords } from '../helpers/terminal';
 
 /** A command added after the generators were written, with every kind of flag. */
 const tally: Command = {
@@ -30,7 +32,6 @@ const scriptFile = (shell: 'bash' | 'zsh' | 'fish') => {
   fs.writeFileSync(file, completionScript(shell, REGISTRY));
   return file;
 };
-const hasShell = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
 // A folder to complete file names in, and no history anywhere.
 const cwd = path.join(dir, 'work');
@@ -100,33 +101,71 @@ test('bash: one argument — shells for completion, then flags; run ids for show
   assert.equal(fs.existsSync(path.dirname(env.GOMODSHIM_DB)), false, 'a TAB creates no history');
 });
 
-test('the scripts are valid: bash -n always, zsh -n and fish -n where installed', () => {
+test('the scripts are valid: bash -n, zsh -n, fish -n', () => {
   for (const shell of ['bash', 'zsh', 'fish'] as const) {
-    if (shell !== 'bash' && !hasShell(shell)) continue;
+    requireShell(shell);
     const r = spawnSync(shell, ['-n', scriptFile(shell)], { encoding: 'utf8' });
     assert.equal(r.status, 0, `${shell} -n: ${r.stderr}`);
   }
 });
 
-test('zsh: a #compdef function with every command, and _arguments specs from the flags', () => {
-  const zsh = completionScript('zsh', REGISTRY);
-  assert.match(zsh, /^#compdef gomod-shim\n/, 'compinit reads the first line only');
-  for (const c of REGISTRY) assert.ok(zsh.includes(`        '${c.name}:${c.summary.replace(/'/g, `'\\''`)}'\n`), c.name);
-  assert.ok(zsh.includes(`'--cause=:cause:(${CAUSES.join(' ')})'`));
-  assert.ok(zsh.includes("'--out=[write the table to FILE]:out:_files'"));
-  assert.ok(zsh.includes("'--cwd=:folder:_files -/'"));
-  assert.ok(zsh.includes("'1:run id:_gomod-shim_run_ids'"));
-  assert.ok(zsh.includes("'--no-completion[no tab completion for gomod-shim (removes what an earlier install set up)]'"));
-  assert.match(zsh, /\nif \[\[ \$funcstack\[1\] == _gomod-shim \]\]; then\n  _gomod-shim "\$@"\nelse\n  compdef _gomod-shim gomod-shim\nfi\n$/);
+/** What fish offers for the command line `line` (the script sourced by hand, no config of anyone's). */
+function fishComplete(line: string): { word: string; description: string }[] {
+  const script = `source ${JSON.stringify(scriptFile('fish'))}; complete -C ${JSON.stringify(line)}`;
+  const r = spawnSync('fish', ['--no-config', '-c', script], { cwd, env, encoding: 'utf8' });
+  assert.equal(r.status, 0, `fish: ${r.error ?? r.stderr}`);
+  assert.equal(r.stderr, '', `fish's stderr completing ${line}`);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => ({ word: l.split('\t')[0]!, description: l.split('\t')[1] ?? '' }));
+}
+const fishWords = (line: string) => fishComplete(line).map((c) => c.word);
+
+test('fish: commands with their summaries, flags, cause labels, files, shells; no run ids without a history', () => {
+  requireShell('fish');
+  assert.deepEqual(fishWords('gomod-shim ').sort(), REGISTRY.map((c) => c.name).sort());
+  assert.ok(fishComplete('gomod-shim ').some((c) => c.word === 'tally' && c.description === 'hangs counted by cause'));
+  assert.deepEqual(fishWords('gomod-shim tally --').sort(), ['--cause', '--help', '--json', '--limit-rows', '--out', '--top']);
+  assert.ok(fishComplete('gomod-shim tally --o').some((c) => c.word === '--out' && c.description === 'write the table to FILE'));
+  assert.deepEqual(fishWords('gomod-shim tally --cause '), [...CAUSES].sort());
+  assert.deepEqual(fishWords('gomod-shim tally --out '), ['a file.txt', 'sub dir/']);
+  assert.deepEqual(fishWords('gomod-shim history --cwd '), ['sub dir/']);
+  assert.deepEqual(fishWords('gomod-shim install --no-').sort(), ['--no-completion', '--no-rc']);
+  assert.deepEqual(fishWords('gomod-shim completion '), ['bash', 'fish', 'zsh']);
+  assert.deepEqual(fishWords('gomod-shim show '), []);
+  assert.equal(fs.existsSync(path.dirname(env.GOMODSHIM_DB)), false, 'a TAB creates no history');
 });
 
-test('fish: complete lines per command, flag and value', () => {
-  const fish = completionScript('fish', REGISTRY);
-  assert.ok(fish.includes("\ncomplete -c gomod-shim -f\n"));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_use_subcommand' -x -a 'tally' -d 'hangs counted by cause'\n"));
-  assert.ok(fish.includes(`complete -c gomod-shim -n '__fish_seen_subcommand_from tally' -l cause -x -a '${CAUSES.join(' ')}'\n`));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_seen_subcommand_from tally' -l out -r -F -d 'write the table to FILE'\n"));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__fish_seen_subcommand_from install' -l no-rc -d "));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__gomod_shim_wants_arg show' -x -k -a '(__gomod_shim_run_ids)' -d 'run id'\n"));
-  assert.ok(fish.includes("complete -c gomod-shim -n '__gomod_shim_wants_arg completion' -x -a 'bash zsh fish' -d 'shell'\n"));
+test('zsh: sourced by hand after compinit (source <(gomod-shim completion zsh)), the script registers itself', () => {
+  requireShell('zsh');
+  const script = `autoload -Uz compinit && compinit -i -d ${JSON.stringify(path.join(dir, 'zcompdump-sourced'))}; source ${JSON.stringify(scriptFile('zsh'))}; print -r -- $_comps[gomod-shim]`;
+  const r = spawnSync('zsh', ['-d', '-f', '-c', script], { cwd, env, encoding: 'utf8' });
+  assert.equal(r.status, 0, `zsh: ${r.error ?? r.stderr}`);
+  assert.equal(r.stdout, '_gomod-shim\n');
+});
+
+test('zsh: TAB in a terminal — commands with summaries, flags, cause labels, folders, shells', async () => {
+  requireShell('zsh');
+  // A .zshrc of its own: our function on fpath, then compinit, as a user's setup would have it.
+  const zdotdir = path.join(dir, 'zdot');
+  const functions = path.join(zdotdir, 'functions');
+  fs.mkdirSync(functions, { recursive: true });
+  fs.copyFileSync(scriptFile('zsh'), path.join(functions, '_gomod-shim'));
+  fs.writeFileSync(path.join(zdotdir, '.zshrc'), `fpath=(${JSON.stringify(functions)} $fpath)\nautoload -Uz compinit && compinit -i\n`);
+  const firstLine = (screen: string) => screen.split('\n')[0] ?? '';
+  const listed = (words: string[]) => (screen: string) => words.every((w) => listedWords(screen).includes(w));
+  await inTerminal(['zsh', '-d', '-i'], { env: { ...env, ZDOTDIR: zdotdir }, cwd }, async (t) => {
+    const commands = await t.complete('gomod-shim ', 1, 'every command', listed(REGISTRY.map((c) => c.name)));
+    assert.match(commands, /tally +-- hangs counted by cause/);
+    await t.complete('gomod-shim tal', 1, 'tally', (s) => firstLine(s).endsWith('gomod-shim tally'));
+    const flags = await t.complete('gomod-shim tally --', 1, "tally's flags", listed(['--json', '--top', '--limit-rows', '--cause', '--out', '--help']));
+    assert.match(flags, /--out +-- write the table to FILE/);
+    await t.complete('gomod-shim install --no-', 1, 'the --no- flags', listed(['--no-rc', '--no-completion']));
+    await t.complete('gomod-shim history --cause dn', 1, 'dns-stall', (s) => firstLine(s).endsWith('gomod-shim history --cause dns-stall'));
+    await t.complete('gomod-shim tally --cause=m', 1, 'modcache-lock', (s) => firstLine(s).endsWith('gomod-shim tally --cause=modcache-lock'));
+    await t.complete('gomod-shim history --cwd ', 1, 'the one folder', (s) => firstLine(s).endsWith('gomod-shim history --cwd sub\\ dir/'));
+    await t.complete('gomod-shim completion f', 1, 'fish', (s) => firstLine(s).endsWith('gomod-shim completion fish'));
+  });
+  assert.equal(fs.existsSync(path.dirname(env.GOMODSHIM_DB)), false, 'a TAB creates no history');
 });

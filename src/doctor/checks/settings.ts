@@ -1,5 +1,7 @@
-// The settings that decide where go fetches from, as `go env` resolves them.
+// The settings that decide where go fetches from, as `go env` resolves them. Notes only on
+// settings the user changed: Go's own defaults are what everyone runs with.
 import type { Check } from '../check';
+import { goDefaults, isGoDefault } from '../go-defaults';
 
 const SHOWN = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS', 'GOTOOLCHAIN'];
 
@@ -8,7 +10,8 @@ export const settingsCheck: Check = async (ctx) => {
   const shown = SHOWN.filter((k) => k in ctx.goEnv!).map((k) => `${k}=${ctx.goEnv![k] || '""'}`);
   const notes: string[] = [];
   const proxy = ctx.goEnv.GOPROXY ?? '';
-  if (proxy.includes(',') && !proxy.includes('|') && !/^(direct|off)?$/.test(proxy.split(',')[0])) {
+  const userProxy = !isGoDefault('GOPROXY', proxy, goDefaults(ctx.goEnv.GOROOT));
+  if (userProxy && proxy.includes(',') && !proxy.includes('|') && !/^(direct|off)?$/.test(proxy.split(',')[0])) {
     notes.push('"," falls back only on 404/410; "|" falls back on any error');
   }
   const ssh = ctx.env.GIT_SSH_COMMAND;

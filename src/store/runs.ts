@@ -137,11 +137,18 @@ export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: q.limit };
   if (q.hungOnly) where.push('hung = 1');
-  if (q.since) (where.push('started_at >= @since'), (params.since = q.since));
-  if (q.cwd) (where.push('cwd = @cwd'), (params.cwd = q.cwd));
-  if (q.module) (where.push('module = @module'), (params.module = q.module));
-  if (q.cause) (where.push('cause = @cause'), (params.cause = q.cause));
-  if (q.caller) (where.push('caller = @caller'), (params.caller = q.caller));
+  const filters: [keyof HistoryQuery, string][] = [
+    ['since', 'started_at >= @since'],
+    ['cwd', 'cwd = @cwd'],
+    ['module', 'module = @module'],
+    ['cause', 'cause = @cause'],
+    ['caller', 'caller = @caller'],
+  ];
+  for (const [key, clause] of filters) {
+    if (!q[key]) continue;
+    where.push(clause);
+    params[key] = q[key];
+  }
   const sql = `SELECT ${COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY started_at DESC, id DESC LIMIT @limit`;
   return (db.prepare(sql).all(params) as RunRow[]).map(toHistoryItem);

@@ -117,7 +117,6 @@ export class FrontLink {
     this.send({ op: 'release' });
   }
 
-
   private send(m: Message): void {
     if (this.closedFlag) return;
     this.socket.write(`${JSON.stringify(m)}\n`);
@@ -140,8 +139,7 @@ export class FrontLink {
 
   private receive(chunk: string): void {
     this.buffered += chunk;
-    let nl: number;
-    while ((nl = this.buffered.indexOf('\n')) >= 0) {
+    for (let nl = this.buffered.indexOf('\n'); nl >= 0; nl = this.buffered.indexOf('\n')) {
       const line = this.buffered.slice(0, nl);
       this.buffered = this.buffered.slice(nl + 1);
       let m: unknown;

@@ -1,10 +1,10 @@
 // The hang limit of one run and the reason it applies. A fixed limit is known at once; an auto
 // limit starts as the fixed fallback and is learned when the supervisor opens the history,
 // 1 s into the run (RunRecorder.promote) — never before go is spawned, never for short runs.
-import { autoLimit, AUTO_PARAMS } from '../adaptive/auto-limit';
-import { describeAutoLimit, type AutoSubject } from '../adaptive/describe';
+import { AUTO_PARAMS, autoLimit } from '../adaptive/auto-limit';
+import { type AutoSubject, describeAutoLimit } from '../adaptive/describe';
 import type { Config } from '../config';
-import { DEFAULT_KEY, describeHangAfterEntry, pickHangAfter, type HangAfterTable } from '../config/hang-after';
+import { DEFAULT_KEY, describeHangAfterEntry, type HangAfterTable, pickHangAfter } from '../config/hang-after';
 import { DEFAULTS } from '../config/resolve';
 import { parseGoDuration } from '../duration';
 import { commandOf, subcommandOf } from '../record/run-record';
@@ -49,7 +49,10 @@ export class HangLimit {
     const auto = this.auto;
     if (!auto || auto.settled) return;
     auto.settled = true;
-    if (!store) return this.keepFallback('the history database is unusable');
+    if (!store) {
+      this.keepFallback('the history database is unusable');
+      return;
+    }
     try {
       const quiet = store.quietSpells(auto.subject.module, auto.subject.command, AUTO_PARAMS.window);
       const limit = autoLimit(quiet, this.ms);

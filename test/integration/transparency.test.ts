@@ -20,7 +20,6 @@ import {
   SHIM_DIR,
   SHIM_GO,
   tempDir,
-  TEST_GOCACHE,
   testEnv,
   writeModule,
 } from '../helpers/shim';

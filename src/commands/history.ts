@@ -48,7 +48,7 @@ export const history: Command = {
       query.cause = String(args.cause);
     }
 
-    const runs = readHistory(ctx.env, (store) => store.list(query));
+    const runs = readHistory(ctx, (store) => store.list(query));
 
     if (args.json) {
       ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);

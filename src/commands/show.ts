@@ -32,7 +32,7 @@ export const show: Command = {
 
     if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1) throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
 
-    const found = readHistory(ctx.env, (store) => {
+    const found = readHistory(ctx, (store) => {
       const run = store.get(id);
       return run ? { run, snapshot: store.snapshot(id) } : null;
     });

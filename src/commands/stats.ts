@@ -24,7 +24,7 @@ export const stats: Command = {
       since = parseSince(text, now);
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${text}`);
     }
-    const rows = readHistory(ctx.env, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
+    const rows = readHistory(ctx, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
     const figures = summarise(rows, since, now);
     if (args.json) ctx.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     else ctx.stdout.write(renderStats(figures, styleFor(ctx.stdout, ctx.env)));

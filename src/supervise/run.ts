@@ -2,6 +2,7 @@
 // handle a hang, record the run, and end as go ended.
 import type { ChildProcess } from 'node:child_process';
 import { loadConfig, type Config } from '../config';
+import { processStartTime } from '../record/liveness';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
 import { redactArgv } from '../redact';
@@ -39,6 +40,7 @@ function describeRun(realGo: string, goArgs: string[], goPid: number | null, sta
     argv: redactArgv(goArgs),
     subcommand: subcommandOf(goArgs),
     supervisorPid: process.pid,
+    supervisorStartTime: processStartTime(process.pid) ?? 0,
     goPid,
     realGo,
   };

@@ -5,6 +5,8 @@ import { renderStats } from '../stats/render';
 import { summarise } from '../stats/summarise';
 import { styleFor } from '../ui/style';
 import { parseSince } from '../ui/time';
+import { redactDeep } from '../redact';
+import { printableDeep } from '../ui/printable';
 import { UsageError, type Command } from './command';
 import { readHistory } from './open-store';
 
@@ -25,9 +27,9 @@ export const stats: Command = {
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${text}`);
     }
     const rows = readHistory(ctx, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
-    const figures = summarise(rows, since, now);
+    const figures = redactDeep(summarise(rows, since, now));
     if (args.json) ctx.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-    else ctx.stdout.write(renderStats(figures, styleFor(ctx.stdout, ctx.env)));
+    else ctx.stdout.write(renderStats(printableDeep(figures, true), styleFor(ctx.stdout, ctx.env)));
     return 0;
   },
 };

@@ -14,7 +14,8 @@ import { diagnose } from '../diagnose/diagnose';
 import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readTree } from '../monitor/process-table';
-import { redactUrls } from '../redact';
+import { redactText, redactUrls } from '../redact';
+import { printableLine } from '../ui/printable';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -113,7 +114,7 @@ export class HangHandler {
     }
     const reported = record(partial);
     const where = runId !== null ? `saved as #${runId} (gomod-shim show ${runId})` : 'not saved: the history is unusable';
-    sayOnStderr(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`);
+    sayOnStderr(printableLine(redactText(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`)));
 
     const stored = record({ ...partial, ...(await remote) });
     await exportHangIfConfigured({ snapshot: stored, run: recorder.start, runId, endedAtMs: Date.now() }, process.env);

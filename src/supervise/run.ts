@@ -2,6 +2,7 @@
 // handle a hang, record the run, and end as go ended.
 import type { ChildProcess } from 'node:child_process';
 import { loadConfig, type Config } from '../config';
+import { shellWarned } from '../config/shell-settings';
 import { processStartTime } from '../record/liveness';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
@@ -14,7 +15,7 @@ import { DescendantTracker } from './leftovers';
 import { PROMOTE_AFTER_MS, RunRecorder } from './recorder';
 import { StderrRelay } from './stderr-relay';
 import { sayOnStderr } from './stderr-write';
-import { warnOnce } from './warn';
+import { markWarned, warnOnce } from './warn';
 import { Watcher } from './watch';
 
 // After go exits: how long its stderr may stay silent before we stop waiting for EOF
@@ -119,7 +120,8 @@ export function superviseRun(child: ChildProcess, realGo: string, goArgs: string
   hooks.relay = relay;
   process.on('uncaughtException', (err) => warnOnce(`internal error: ${err.message}`));
   const { config, warnings } = loadConfig(process.env);
-  if (warnings.length > 0) warnOnce(warnings.join('; '));
+  if (shellWarned(process.env)) markWarned();
+  else if (warnings.length > 0) warnOnce(warnings.join('; '));
   supervise({ child, tracker, relay, realGo, goArgs, startedMs }, config, { handler: null });
 }
 

@@ -22,10 +22,10 @@ export function printableLine(text: string): string {
   return text.replace(CONTROL_OR_NEWLINE, escape);
 }
 
-/** A whole record made safe to print as text: every string escaped, shape unchanged. */
-export function printableDeep<T>(value: T): T {
-  if (typeof value === 'string') return printable(value) as T;
-  if (Array.isArray(value)) return value.map(printableDeep) as T;
+/** A whole record made safe to print as text: every string escaped (oneLine: newlines too), shape unchanged. */
+export function printableDeep<T>(value: T, oneLine = false): T {
+  if (typeof value === 'string') return (oneLine ? printableLine(value) : printable(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => printableDeep(v, oneLine)) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v, oneLine)])) as T;
 }

@@ -7,4 +7,3 @@ export { isSecretName } from './redact/names';
 export { redactEnv, redactEnvValue } from './redact/env';
 export { redactArgv } from './redact/argv';
 export { redactDeep } from './redact/deep';
-export { redactText as redactUrls } from './redact/text';

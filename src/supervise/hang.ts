@@ -14,7 +14,7 @@ import { diagnose } from '../diagnose/diagnose';
 import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readTree } from '../monitor/process-table';
-import { redactText, redactUrls } from '../redact';
+import { redactText } from '../redact';
 import { printableLine } from '../ui/printable';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
@@ -110,7 +110,7 @@ export class HangHandler {
 
     if (await this.dumpGoroutines(trigger, input.goPid)) {
       const raw = extractDump(relay.textSince(dumpFrom));
-      if (raw !== null) partial = { ...partial, goroutines: { raw: redactUrls(raw), parsed: parseGoroutineDump(raw) } };
+      if (raw !== null) partial = { ...partial, goroutines: { raw: redactText(raw), parsed: parseGoroutineDump(raw) } };
     }
     const reported = record(partial);
     const where = runId !== null ? `saved as #${runId} (gomod-shim show ${runId})` : 'not saved: the history is unusable';

@@ -4,6 +4,7 @@
 // still see it). Every failure becomes a StoreError with one clear line; history `off` (or a
 // path that is not a regular file) is a HistoryOffError, which callers keep quiet about.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDatabaseFile, ensureHistoryDirs, historyPathState } from '../files/history-path';
@@ -61,7 +62,7 @@ export function openDatabase(dbPath: string | null, busyTimeoutMs = RUN_BUSY_TIM
     if ((err as NodeJS.ErrnoException).code !== 'EROFS' || state !== 'regular') throw new StoreError(dbPath, err);
   }
   try {
-    if (!writable(dbPath)) return new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    if (!writable(dbPath)) return openReadOnly(dbPath, busyTimeoutMs);
     const db = new Database(dbPath, { timeout: busyTimeoutMs, fileMustExist: true });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -69,6 +70,26 @@ export function openDatabase(dbPath: string | null, busyTimeoutMs = RUN_BUSY_TIM
     return db;
   } catch (err) {
     throw new StoreError(dbPath, err);
+  }
+}
+
+/**
+ * A history we may not write (a read-only mount, another user's file) is still read. SQLite cannot
+ * open a WAL database read-only where it cannot create the -shm file beside it, so then a private
+ * copy (database and WAL) is read instead, and removed when this process exits.
+ */
+function openReadOnly(dbPath: string, busyTimeoutMs: number): Db {
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return db;
+  } catch {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-read-only-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const copy = path.join(dir, 'history.db');
+    fs.copyFileSync(dbPath, copy);
+    if (historyPathState(dbPath) === 'regular' && fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+    return new Database(copy, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   }
 }
 

@@ -2,24 +2,9 @@
 // redactor: every `secrets` string vanishes, every `keep` string stays, whatever the path a
 // value takes (environment, argv, free text, or a whole record redacted deep).
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { redactArgv, redactDeep, redactEnv, redactText } from '../../src/redact';
-import { packageRoot } from '../../src/paths';
-
-export interface CorpusEntry {
-  about: string;
-  kind: 'env' | 'argv' | 'text';
-  var?: string;
-  input: string | string[];
-  secrets: string[];
-  keep?: string[];
-}
-
-export function loadCorpus(): CorpusEntry[] {
-  return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'test/fixtures/secrets/corpus.json'), 'utf8')) as CorpusEntry[];
-}
+import { loadCorpus, type CorpusEntry } from '../helpers/secrets-corpus';
 
 function redactEntry(e: CorpusEntry): string {
   if (e.kind === 'env') return JSON.stringify(redactEnv({ [e.var as string]: e.input as string }));

@@ -15,16 +15,29 @@ const configLimit = 64 << 10
 // GOMODSHIM_DB, else the config file's "db", else the XDG state folder. "" = history off;
 // the warning, if any, says why.
 func historyDB() (db string, warning string) {
+	home := os.Getenv("HOME")
 	if v := os.Getenv("GOMODSHIM_DB"); v != "" {
 		if v == "off" {
 			return "", ""
 		}
-		if !filepath.IsAbs(v) {
-			return "", "GOMODSHIM_DB must be an absolute path; history is off for this run"
+		if p := absoluteDB(v, home); p != "" {
+			return p, ""
 		}
-		return v, ""
+		// As the TypeScript side does (src/config/resolve.ts): the next layer, with one warning.
+		warning = "GOMODSHIM_DB=" + v + " is not an absolute path (nor ~/…, nor off); using "
 	}
-	home := os.Getenv("HOME")
+	db, why := defaultDB(home)
+	if db == "" {
+		return "", why
+	}
+	if warning != "" {
+		return db, warning + db
+	}
+	return db, ""
+}
+
+// defaultDB: the config file's "db", else the XDG state folder's; "" and why when there is none.
+func defaultDB(home string) (string, string) {
 	if v := configuredDB(home); v != "" {
 		if v == "off" {
 			return "", ""
@@ -38,11 +51,22 @@ func historyDB() (db string, warning string) {
 		}
 		state = filepath.Join(home, ".local", "state")
 	}
-	db = filepath.Join(state, "gomod-shim", "history.db")
+	db := filepath.Join(state, "gomod-shim", "history.db")
 	if !filepath.IsAbs(db) {
 		return "", "the history database " + db + " is not an absolute path; history is off for this run"
 	}
 	return db, ""
+}
+
+// absoluteDB: an absolute path as it is, ~/… below HOME, else "".
+func absoluteDB(p, home string) string {
+	switch {
+	case filepath.IsAbs(p):
+		return p
+	case strings.HasPrefix(p, "~/") && home != "":
+		return filepath.Join(home, p[2:])
+	}
+	return ""
 }
 
 // configuredDB: the config file's "db" (absolute, ~/…, or off), "" when absent or unusable.
@@ -76,11 +100,8 @@ func configuredDB(home string) string {
 		return ""
 	}
 	db, _ := config.DB.(string)
-	switch {
-	case db == "off" || filepath.IsAbs(db):
+	if db == "off" {
 		return db
-	case strings.HasPrefix(db, "~/") && home != "":
-		return filepath.Join(home, db[2:])
 	}
-	return ""
+	return absoluteDB(db, home)
 }

@@ -39,10 +39,10 @@ type endLine struct {
 // openJournal writes the start line; any trouble means one warning and no journal.
 func openJournal(r *run) *journal {
 	db, warning := historyDB()
+	if warning != "" {
+		warn("%s", warning)
+	}
 	if db == "" {
-		if warning != "" {
-			warn("%s", warning)
-		}
 		return nil
 	}
 	spool, err := prepareSpool(db)

@@ -19,20 +19,22 @@ func TestJournalFailsOpen(t *testing.T) {
 	openSpool := filepath.Join(t.TempDir(), "open.db")
 	os.Mkdir(openSpool+"-spool", 0o777)
 	os.Chmod(openSpool+"-spool", 0o777)
+	state := t.TempDir()
 	cases := []struct {
-		name, db, warning string
+		name, db, warning, extra string
 	}{
-		{"off", "off", ""},
-		{"/dev/null", "/dev/null", ""},
-		{"a symlinked db", symlinkedDB, ""},
-		{"a symlinked state folder", filepath.Join(stateLink, "h.db"), "gomod-shim: warning: history is off for this run: " + stateLink + " is not a folder (a symlink is not followed)"},
-		{"a relative path", "rel/h.db", "gomod-shim: warning: GOMODSHIM_DB must be an absolute path; history is off for this run"},
-		{"a spool others can write to", openSpool, "gomod-shim: warning: history is off for this run: " + openSpool + "-spool is not a private folder of this user"},
+		{"off", "off", "", ""},
+		{"/dev/null", "/dev/null", "", ""},
+		{"a symlinked db", symlinkedDB, "", ""},
+		{"a symlinked state folder", filepath.Join(stateLink, "h.db"), "gomod-shim: warning: history is off for this run: " + stateLink + " is not a folder (a symlink is not followed)", ""},
+		// As the TypeScript side does: the next layer's path, with one warning.
+		{"a relative path", "rel/h.db", "gomod-shim: warning: GOMODSHIM_DB=rel/h.db is not an absolute path (nor ~/…, nor off); using " + filepath.Join(state, "gomod-shim", "history.db"), "XDG_STATE_HOME=" + state},
+		{"a spool others can write to", openSpool, "gomod-shim: warning: history is off for this run: " + openSpool + "-spool is not a private folder of this user", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cwd := t.TempDir()
-			cmd := frontCmd(baseEnv(t, "GOMODSHIM_DB="+c.db, "TESTGO_DO=out:"+hexOf("out")+" err:"+hexOf("err\n")+" exit:5"), testGo, "mod", "tidy")
+			cmd := frontCmd(baseEnv(t, "GOMODSHIM_DB="+c.db, c.extra, "TESTGO_DO=out:"+hexOf("out")+" err:"+hexOf("err\n")+" exit:5"), testGo, "mod", "tidy")
 			cmd.Dir = cwd
 			res := runCmd(t, cmd)
 			if res.status.ExitStatus() != 5 || string(res.stdout) != "out" {

@@ -2,9 +2,18 @@
 import yargsParser from 'yargs-parser';
 import { CommandError, UsageError, type CommandContext } from './commands/command';
 import { COMMANDS } from './commands/registry';
+import { redactText } from './redact';
+import { printableLine } from './ui/printable';
 import { version } from '../package.json';
 
-const PARSER_CONFIG = { 'camel-case-expansion': false, 'strip-aliased': true, 'unknown-options-as-args': false };
+// Numbers stay text: each command checks its own (src/commands/numbers.ts), so `0x1` is not 1.
+const PARSER_CONFIG = {
+  'camel-case-expansion': false,
+  'strip-aliased': true,
+  'unknown-options-as-args': false,
+  'parse-numbers': false,
+  'parse-positional-numbers': false,
+};
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -42,6 +51,8 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
   const args = yargsParser(argv, { ...flags, configuration: PARSER_CONFIG });
   if (args.help) return (ctx.stdout.write(`Usage: ${command.usage}\n\n${command.summary}\n`), 0);
   checkFlags(args, flags);
+  const extra = args._.slice(1 + (command.positionals ?? 0));
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(String(extra[0]))}`);
   return command.run(args, ctx);
 }
 
@@ -55,13 +66,15 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) {
       const cmd = COMMANDS.find((c) => c.name === argv.find((a) => !a.startsWith('-')));
-      ctx.stderr.write(`gomod-shim: ${err.message} (see gomod-shim ${cmd ? `${cmd.name} ` : ''}--help)\n`);
+      ctx.stderr.write(`gomod-shim: ${printableLine(err.message)} (see gomod-shim ${cmd ? `${cmd.name} ` : ''}--help)\n`);
       process.exitCode = 2;
     } else if (err instanceof CommandError) {
-      ctx.stderr.write(`gomod-shim: ${err.message}\n`);
+      ctx.stderr.write(`gomod-shim: ${printableLine(redactText(err.message))}\n`);
       process.exitCode = 1;
     } else {
-      ctx.stderr.write(`gomod-shim: internal error: ${(err as Error).stack ?? String(err)}\n`);
+      // One line even here: the message, redacted; the stack only on request.
+      const detail = ctx.env.GOMODSHIM_DEBUG ? ((err as Error).stack ?? String(err)) : printableLine((err as Error).message ?? String(err));
+      ctx.stderr.write(`gomod-shim: internal error: ${redactText(detail)}\n`);
       process.exitCode = 1;
     }
   }

@@ -13,6 +13,8 @@ export interface Command {
   usage: string;
   /** yargs-parser options: the flags this command accepts. */
   flags: yargsParser.Options;
+  /** How many arguments may follow the command's name (default none): more is a usage error. */
+  positionals?: number;
   /** Returns the exit code: 0 success, 1 nothing found or failed, 2 usage. */
   run(args: yargsParser.Arguments, ctx: CommandContext): number | Promise<number>;
 }

@@ -15,6 +15,7 @@ export const completion: Command = {
     '  fish  gomod-shim completion fish | source',
   ].join('\n'),
   flags: {},
+  positionals: Number.MAX_SAFE_INTEGER, // checked below, with a message that names the shells
   run(args, ctx) {
     const [, shell, ...extra] = args._.map(String);
     if (shell === undefined) throw new UsageError(`completion needs a shell: ${SHELLS.join(', ')}`);

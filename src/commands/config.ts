@@ -1,9 +1,12 @@
 // `gomod-shim config`: the settings a watched run would use here, and where each comes from.
-import { DEFAULTS, loadConfig, type SettingReport } from '../config';
+import { loadConfig, type SettingReport } from '../config';
+import { readDisable, readWatch } from '../config/shell-settings';
+import { redactDeep } from '../redact';
 import { describeOrigin, type Origin } from '../config/origin';
 import { formatTable } from '../ui/table';
 import { styleFor } from '../ui/style';
 import type { Command } from './command';
+import { printWarnings } from './warn-line';
 
 interface Shown extends SettingReport {
   /** Read by the go shim (sh) from the environment only, never from the file. */
@@ -12,18 +15,18 @@ interface Shown extends SettingReport {
 
 /** GOMODSHIM_WATCH and GOMODSHIM_DISABLE, validated as shim/go validates them. */
 function envOnlySettings(env: NodeJS.ProcessEnv, warnings: string[]): Shown[] {
-  const watch = env.GOMODSHIM_WATCH || '';
-  let watchShown: Shown = { name: 'watch', value: DEFAULTS.watch, origin: { kind: 'default' }, envOnly: true };
-  if (watch && /^[a-z0-9, ]*$/.test(watch)) watchShown = { ...watchShown, value: watch, origin: { kind: 'env', name: 'GOMODSHIM_WATCH' } };
-  else if (watch) warnings.push(`GOMODSHIM_WATCH=${watch} is not a comma-separated list of go subcommands; using ${DEFAULTS.watch}`);
-  const disabled = env.GOMODSHIM_DISABLE === '1';
-  const disable: Shown = {
-    name: 'disable',
-    value: disabled ? 'yes' : 'no',
-    origin: disabled ? { kind: 'env', name: 'GOMODSHIM_DISABLE' } : { kind: 'default' },
-    envOnly: true,
-  };
-  return [watchShown, disable];
+  const watch = readWatch(env);
+  const disable = readDisable(env);
+  for (const w of [watch.warning, disable.warning]) if (w) warnings.push(w);
+  return [
+    { name: 'watch', value: watch.watch, origin: watch.fromEnv ? { kind: 'env', name: 'GOMODSHIM_WATCH' } : { kind: 'default' }, envOnly: true },
+    {
+      name: 'disable',
+      value: disable.disabled ? 'yes' : 'no',
+      origin: disable.disabled ? { kind: 'env', name: 'GOMODSHIM_DISABLE' } : { kind: 'default' },
+      envOnly: true,
+    },
+  ];
 }
 
 function sourceJson(origin: Origin): { source: Origin['kind']; from: string | null } {
@@ -39,13 +42,13 @@ export const config: Command = {
     const loaded = loadConfig(ctx.env);
     const warnings = [...loaded.warnings];
     const shown: Shown[] = [...loaded.report.map((s) => ({ ...s, envOnly: false })), ...envOnlySettings(ctx.env, warnings)];
-    for (const w of warnings) ctx.stderr.write(`gomod-shim: warning: ${w}\n`);
+    printWarnings(ctx.stderr, warnings);
     const { file } = loaded;
 
     if (args.json) {
       const settings = Object.fromEntries(shown.map((s) => [s.name, { value: s.value, ...sourceJson(s.origin), env_only: s.envOnly }]));
       const out = { config_file: { path: file.path, found: file.found, problem: file.problem }, settings, warnings };
-      ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      ctx.stdout.write(`${JSON.stringify(redactDeep(out), null, 2)}\n`);
       return 0;
     }
     const style = styleFor(ctx.stdout, ctx.env);

@@ -10,7 +10,9 @@ import { privateDepsCheck } from '../doctor/checks/private-deps';
 import { realGoCheck } from '../doctor/checks/real-go';
 import { settingsCheck } from '../doctor/checks/settings';
 import { findRealGo } from '../doctor/find-go';
+import { redactDeep } from '../redact';
 import { readGoEnv } from '../snapshot/go-env';
+import { printableLine } from '../ui/printable';
 import { styleFor } from '../ui/style';
 import { within } from '../within';
 import type { Command } from './command';
@@ -48,7 +50,8 @@ export const doctor: Command = {
     const realGo = findRealGo(ctx.env);
     const goEnv = realGo ? (await readGoEnv(realGo, ctx.env, process.cwd(), GO_ENV_TIMEOUT_MS)).values : null;
     const dctx: DoctorContext = { env: ctx.env, cwd: process.cwd(), probeTimeoutMs: Math.min(config.probeTimeoutMs, PROBE_STEP_MAX_MS), goEnv, realGo };
-    const results = (await Promise.all(CHECKS.map(([name, check]) => withDeadline(name, check(dctx))))).flat();
+    // Checks quote settings, URLs and command lines: redacted like every other output.
+    const results = redactDeep((await Promise.all(CHECKS.map(([name, check]) => withDeadline(name, check(dctx))))).flat());
     const failed = results.filter((r) => r.status === 'fail').length;
 
     if (args.json) {
@@ -59,8 +62,8 @@ export const doctor: Command = {
     const mark = { pass: style.green('✓'), warn: style.yellow('!'), fail: style.red('✗') };
     const width = Math.max(...results.map((r) => r.name.length));
     for (const r of results) {
-      ctx.stdout.write(`${mark[r.status]} ${r.name.padEnd(width)}  ${r.detail}\n`);
-      if (r.fix && r.status !== 'pass') ctx.stdout.write(`  ${' '.repeat(width)}  ${style.dim('fix:')} ${r.fix}\n`);
+      ctx.stdout.write(`${mark[r.status]} ${r.name.padEnd(width)}  ${printableLine(r.detail)}\n`);
+      if (r.fix && r.status !== 'pass') ctx.stdout.write(`  ${' '.repeat(width)}  ${style.dim('fix:')} ${printableLine(r.fix)}\n`);
     }
     const warned = results.filter((r) => r.status === 'warn').length;
     ctx.stdout.write(`\n${results.length - failed - warned} passed, ${warned} warnings, ${failed} failed\n`);

@@ -7,14 +7,11 @@ import { outputWidth } from '../ui/width';
 import { parseSince, relativeTime } from '../ui/time';
 import { UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
+import { redactDeep } from '../redact';
+import { printableDeep } from '../ui/printable';
+import { decimal } from './numbers';
 import { readHistory } from './open-store';
 import type { HistoryQuery } from '../store/store';
-
-function positiveInt(name: string, value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} takes a whole number above 0, not ${String(value)}`);
-  return n;
-}
 
 /** Runs record go's working directory as the kernel reports it: symlinks resolved. */
 function physicalPath(dir: string): string {
@@ -36,7 +33,7 @@ export const history: Command = {
   },
   run(args, ctx) {
     const now = Date.now();
-    const query: HistoryQuery = { hungOnly: !args.all, limit: args.limit === undefined ? 20 : positiveInt('limit', args.limit) };
+    const query: HistoryQuery = { hungOnly: !args.all, limit: args.limit === undefined ? 20 : decimal('--limit', args.limit, 1) };
     if (args.since !== undefined) {
       const since = parseSince(String(args.since), now);
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${args.since}`);
@@ -53,7 +50,8 @@ export const history: Command = {
       query.caller = String(args.caller);
     }
 
-    const runs = readHistory(ctx.env, (store) => store.list(query));
+    // Redacted again on the way out (rows of older versions), escaped for a terminal in text.
+    const runs = redactDeep(readHistory(ctx, (store) => store.list(query)));
 
     if (args.json) {
       ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
@@ -64,7 +62,7 @@ export const history: Command = {
       return 0;
     }
     const style = styleFor(ctx.stdout, ctx.env);
-    const rows = runs.map((r) => [
+    const rows = printableDeep(runs, true).map((r) => [
       style.dim(`#${r.id}`),
       relativeTime(r.started_at, now),
       duration(r),

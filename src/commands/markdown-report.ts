@@ -4,7 +4,7 @@ import { formatDuration } from '../duration';
 import { ownFrames, rankGoroutines } from '../snapshot/goroutine-rank';
 import type { Goroutine } from '../snapshot/goroutine-dump';
 import type { Snapshot } from '../snapshot/snapshot';
-import { redactEnvValue, redactUrls } from '../redact';
+import { redactEnvValue, redactText } from '../redact';
 import type { HistoryItem } from '../store/store';
 import { commandLine } from './describe-run';
 import { probeMs } from '../snapshot/probe/describe';
@@ -113,7 +113,7 @@ function settings(s: Snapshot): string {
   const lines = (vars: Record<string, string>) =>
     Object.keys(vars)
       .sort()
-      .map((k) => `${k}=${JSON.stringify(redactEnvValue(k, vars[k]))}`)
+      .map((k) => `${k}=${JSON.stringify(redactEnvValue(k, vars[k], vars))}`)
       .join('\n');
   const goEnv = s.go_env ? codeBlock(lines(s.go_env), 'sh') : `go env was not captured: ${escapeMarkdown(s.go_env_error ?? 'no reason recorded')}`;
   const env = Object.keys(s.env).length ? `\n\nThe Go-related environment of the run:\n\n${codeBlock(lines(s.env), 'sh')}` : '';
@@ -135,10 +135,10 @@ export function markdownReport(run: HistoryItem, s: Snapshot | null, version: st
   parts.push(facts(run, s, version), '');
   if (!s) {
     parts.push(run.summary ? escapeMarkdown(`${run.cause}: ${run.summary}`) : 'This run did not hang: there is no snapshot.', '');
-    return redactUrls(parts.join('\n'));
+    return redactText(parts.join('\n'));
   }
   parts.push('### Diagnosis', '', diagnosis(s), '', '### Network probe', '', probeTable(s), '', '### Goroutines that matter', '', goroutines(s), '');
   if (s.stderr_tail.length) parts.push('### Last lines go printed', '', codeBlock(s.stderr_tail.slice(-STDERR_LINES).join('\n')), '');
   parts.push(settings(s), '', dump(s, run.id), '');
-  return redactUrls(parts.join('\n'));
+  return redactText(parts.join('\n'));
 }

@@ -29,7 +29,7 @@ export const prune: Command = {
     const before = parseSince(text, Date.now());
     if (!before) throw new UsageError(`--older-than takes an age (90d, 12w, 720h) or a date (2026-01-01), not ${text}`);
 
-    const report = readHistory(ctx.env, (store) => {
+    const report = readHistory(ctx, (store) => {
       const bytesBefore = store.bytes();
       const removed = store.prune(before, dryRun);
       const trimmed = dryRun ? store.countOverCap() : store.capSnapshots();

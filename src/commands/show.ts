@@ -5,6 +5,9 @@ import { styleFor } from '../ui/style';
 import { relativeTime } from '../ui/time';
 import { CommandError, UsageError, type Command } from './command';
 import { commandLine, duration, outcome } from './describe-run';
+import { redactDeep } from '../redact';
+import { printableDeep } from '../ui/printable';
+import { runId } from './numbers';
 import { readHistory } from './open-store';
 import { renderSnapshot } from './render-snapshot';
 import { markdownReport } from './markdown-report';
@@ -23,25 +26,27 @@ export const show: Command = {
   summary: 'one run with its snapshot (--raw: the whole goroutine dump; --markdown: a report for a bug tracker)',
   usage: 'gomod-shim show ID [--json | --raw | --markdown]',
   flags: { boolean: ['json', 'raw', 'markdown'] },
+  positionals: 1,
   run(args, ctx) {
     const raw = args._[1];
     if (raw === undefined) throw new UsageError('show needs a run ID (see gomod-shim history)');
-    const id = Number(String(raw).replace(/^#/, ''));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`show takes a run ID like 12, not ${raw}`);
+    const id = runId(raw);
 
     if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1) throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
 
-    const found = readHistory(ctx.env, (store) => {
+    const found = readHistory(ctx, (store) => {
       const run = store.get(id);
       return run ? { run, snapshot: store.snapshot(id) } : null;
     });
     if (!found) throw new CommandError(`no run #${id} in the history`);
-    const { run, snapshot } = found;
-
+    // Redacted again on the way out (records of older versions); JSON escapes control characters
+    // itself, text output gets them escaped visibly.
+    const safe = redactDeep(found);
     if (args.json) {
-      ctx.stdout.write(`${JSON.stringify({ ...run, snapshot }, null, 2)}\n`);
+      ctx.stdout.write(`${JSON.stringify({ ...safe.run, snapshot: safe.snapshot }, null, 2)}\n`);
       return 0;
     }
+    const { run, snapshot } = printableDeep(safe);
     if (args.markdown) {
       ctx.stdout.write(markdownReport(run, snapshot, version));
       return 0;

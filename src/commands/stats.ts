@@ -5,6 +5,8 @@ import { renderStats } from '../stats/render';
 import { summarise } from '../stats/summarise';
 import { styleFor } from '../ui/style';
 import { parseSince } from '../ui/time';
+import { redactDeep } from '../redact';
+import { printableDeep } from '../ui/printable';
 import { UsageError, type Command } from './command';
 import { readHistory } from './open-store';
 
@@ -24,10 +26,10 @@ export const stats: Command = {
       since = parseSince(text, now);
       if (!since) throw new UsageError(`--since takes a duration (2h, 7d) or a date (2026-11-01), not ${text}`);
     }
-    const rows = readHistory(ctx.env, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
-    const figures = summarise(rows, since, now);
+    const rows = readHistory(ctx, (store) => store.stats(since, (first) => planTimeline(since, first, now)));
+    const figures = redactDeep(summarise(rows, since, now));
     if (args.json) ctx.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-    else ctx.stdout.write(renderStats(figures, styleFor(ctx.stdout, ctx.env)));
+    else ctx.stdout.write(renderStats(printableDeep(figures, true), styleFor(ctx.stdout, ctx.env)));
     return 0;
   },
 };

@@ -1,8 +1,11 @@
 // The config file: ${XDG_CONFIG_HOME:-~/.config}/gomod-shim/config.json. JSON, because the
 // supervisor reads it on every watched run and JSON.parse costs no module load.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../files/read-regular';
 import { configHome } from '../paths';
+
+/** A config file is a few lines; anything this large is not one (and is not read whole). */
+export const CONFIG_MAX_BYTES = 64 * 1024;
 
 export interface ConfigFile {
   path: string;
@@ -29,16 +32,18 @@ export function parseConfigText(text: string): { settings: Record<string, unknow
   return { settings: parsed as Record<string, unknown> };
 }
 
-/** Reads the file; a missing file is no problem, any other failure is one. Never throws. */
+/**
+ * Reads the file; a missing file is no problem, any other failure is one. Never throws, never
+ * blocks: a FIFO or a device at the path is refused unread (src/files/read-regular.ts). A symlink
+ * is followed: dotfiles managers link config files, and reading one changes nothing.
+ */
 export function readConfigFile(file: string): ConfigFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { path: file, found: false, settings: null, problem: null };
-    return { path: file, found: true, settings: null, problem: `cannot be read (${code ?? (err as Error).message})` };
+  const read = readRegularFile(file, { maxBytes: CONFIG_MAX_BYTES, followSymlinks: true });
+  if (!read.ok) {
+    if (read.reason === 'missing') return { path: file, found: false, settings: null, problem: null };
+    return { path: file, found: true, settings: null, problem: read.reason === 'unreadable' ? `cannot be read (${read.detail})` : read.detail };
   }
+  const text = read.text;
   const result = parseConfigText(text);
   return 'problem' in result
     ? { path: file, found: true, settings: null, problem: result.problem }

@@ -23,7 +23,8 @@ export interface Config {
   hangAfter: HangAfterTable;
   onHang: OnHang;
   probeTimeoutMs: number;
-  dbPath: string;
+  /** The history database, or null when the history is off (GOMODSHIM_DB=off). */
+  dbPath: string | null;
 }
 
 /** One line of `gomod-shim config`: `hang_after.mod`, `45s`, from the file. */
@@ -172,13 +173,14 @@ function positiveDuration(c: Candidate): number | null {
   return ms !== null && ms > 0 ? ms : null;
 }
 
-/** The environment's path as given; the file's must be absolute or start with ~/. */
+/** `off`, an absolute path, or (either source) ~/…: a relative path would put files in whatever folder go runs in. */
+export const HISTORY_OFF = 'off';
 function dbPath(env: NodeJS.ProcessEnv) {
   return (c: Candidate): string | null => {
     if (typeof c.raw !== 'string' || c.raw === '') return null;
-    if (c.origin.kind === 'env') return c.raw;
+    if (c.raw === HISTORY_OFF) return HISTORY_OFF;
     if (c.raw.startsWith('~/')) return path.join(env.HOME || os.homedir(), c.raw.slice(2));
-    return path.isAbsolute(c.raw) ? c.raw : null;
+    return path.isAbsolute(c.raw) ? path.normalize(c.raw) : null;
   };
 }
 
@@ -198,9 +200,9 @@ export function resolveConfig(env: NodeJS.ProcessEnv, file: ConfigFile): LoadedC
   });
   const defaultDb = defaultDbPath(env);
   // Shown as the path used, after ~ expansion.
-  const db = r.scalar('db', dbPath(env), 'is not an absolute path (or ~/…)', { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb }, (p) => p);
+  const db = r.scalar('db', dbPath(env), 'is not an absolute path (nor ~/…, nor off)', { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb }, (p) => p);
   return {
-    config: { hangAfter, onHang: onHang.value, probeTimeoutMs: probeTimeout.value, dbPath: db.value },
+    config: { hangAfter, onHang: onHang.value, probeTimeoutMs: probeTimeout.value, dbPath: db.value === HISTORY_OFF ? null : db.value },
     warnings: r.warnings,
     report: r.report,
     file,

@@ -14,6 +14,7 @@ import { createLogExporter, createTraceExporter } from './exporters';
 import { toolchainVersion } from './go-version';
 import { hangAttributes, runSpanName } from './hang-attributes';
 import type { HangReport } from './hang-report';
+import { redactDeep } from '../redact';
 import type { OtlpSettings, OtlpSignal, SignalSettings } from './otlp-settings';
 import { hangResource, SERVICE_NAME } from './resource';
 
@@ -96,7 +97,9 @@ function byDeadline(signal: SignalSettings, deadlineMs: number): SignalSettings 
  * Sends the log record and the span, both at once; resolves with what failed. The requests end
  * by deadlineMs (epoch ms) at the latest.
  */
-export async function exportHang(report: HangReport, settings: OtlpSettings, deadlineMs = Infinity): Promise<SignalFailure[]> {
+export async function exportHang(whole: HangReport, settings: OtlpSettings, deadlineMs = Infinity): Promise<SignalFailure[]> {
+  // Everything that leaves the machine passes the one redaction module again (src/redact.ts).
+  const report = redactDeep(whole);
   const resource = await hangResource();
   const attributes = hangAttributes(report, report.snapshot.go_env?.GOVERSION ?? toolchainVersion(report.run.realGo));
   const { spans, context } = await recordSpan(report, resource, attributes);

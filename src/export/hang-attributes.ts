@@ -1,7 +1,7 @@
 // A hang as OpenTelemetry attributes: semantic-convention names where one fits
 // (error.type, process.*), gomod_shim.* for the rest. Shared by the log record and the span.
 import type { Attributes } from '@opentelemetry/api';
-import { redactUrls } from '../redact';
+import { redactArgv, redactText } from '../redact';
 import type { HangReport } from './hang-report';
 
 // go subcommands whose next word says what was done (go mod download, go work sync).
@@ -45,12 +45,13 @@ export function hangAttributes(report: HangReport, goVersion: string | null = re
   return redactStrings(attributes);
 }
 
-/** The snapshot is redacted already; this keeps a URL's user-info out even if a field was missed. */
+/** The snapshot is redacted already; this keeps every secret out even if a field was missed. */
 function redactStrings(attributes: Attributes): Attributes {
   const out: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (typeof value === 'string') out[key] = redactUrls(value);
-    else if (Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? redactUrls(v) : v)) as typeof value;
+    if (typeof value === 'string') out[key] = redactText(value);
+    else if (key === 'process.command_args') out[key] = redactArgv(value as string[]);
+    else if (Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? redactText(v) : v)) as typeof value;
     else out[key] = value;
   }
   return out;

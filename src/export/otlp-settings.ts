@@ -1,7 +1,7 @@
 // Whether, where and how a hang is sent as OpenTelemetry data (OTLP over HTTP). Read at a hang
 // only: the watched path never looks at these variables. The exporters read the rest of the
 // standard OTEL_EXPORTER_OTLP_* variables themselves (headers, certificates, compression).
-import { redactUrls } from '../redact';
+import { redactText } from '../redact';
 
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
 export type OtlpSignal = 'logs' | 'traces';
@@ -76,7 +76,7 @@ export function readOtlpSettings(env: NodeJS.ProcessEnv): ReadSettings {
   const name = own ? 'GOMODSHIM_OTLP_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
   const base = own ?? nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT);
   if (!base) return { settings: null, problem: null };
-  const shownEndpoint = redactUrls(base);
+  const shownEndpoint = redactText(base);
   if (!isHttpUrl(base)) return { settings: null, problem: `${name}=${shownEndpoint} is not an http(s) URL; the hang was not exported` };
 
   const signal = (s: OtlpSignal): SignalSettings | string => {

@@ -1,6 +1,6 @@
 // Export errors may quote what was sent or answered; our warning line must not carry the
 // endpoint's credentials (OTEL_EXPORTER_OTLP_*HEADERS values, URL user-info).
-import { REDACTED, redactUrls } from '../redact';
+import { REDACTED, redactText } from '../redact';
 
 const HEADER_VARIABLES = ['OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_LOGS_HEADERS', 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'];
 const MIN_SECRET_LENGTH = 3; // shorter values would blank ordinary words
@@ -28,7 +28,7 @@ export function headerSecrets(env: NodeJS.ProcessEnv): string[] {
 }
 
 export function scrubSecrets(text: string, env: NodeJS.ProcessEnv): string {
-  let out = redactUrls(text);
+  let out = redactText(text);
   for (const secret of headerSecrets(env)) out = out.split(secret).join(REDACTED);
   return out;
 }

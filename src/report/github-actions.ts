@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { version } from '../../package.json';
 import { markdownReport } from '../commands/markdown-report';
 import { commandOf, type RunStart } from '../record/run-record';
-import { redactUrls } from '../redact';
+import { redactText } from '../redact';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { HistoryItem, HistoryStore } from '../store/store';
 
@@ -31,7 +31,7 @@ export function hangAnnotation(snapshot: Snapshot, runId: number | null, inSumma
   const lines = [summary, ...suggestions.map((s) => `Try: ${s}`)];
   if (inSummary) lines.push('The full report is in the job summary.');
   if (runId !== null) lines.push(`Saved as run #${runId} (gomod-shim show ${runId}).`);
-  return redactUrls(errorCommand(`gomod-shim: go ${commandOf(snapshot.command)} hung`, lines.join('\n')));
+  return redactText(errorCommand(`gomod-shim: go ${commandOf(snapshot.command)} hung`, lines.join('\n')));
 }
 
 /**

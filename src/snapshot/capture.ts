@@ -5,7 +5,7 @@
 // The hang procedure (src/watcher/hang.ts) reports after the local part and stores the
 // remote one when it comes. The goroutine dump is added there too.
 import type { OnHang } from '../config';
-import { redactArgv, redactEnvValue, redactUrls } from '../redact';
+import { redactArgv, redactEnvValue, redactText } from '../redact';
 import { captureEnv } from './env';
 import { readGoEnv } from './go-env';
 import { readGoEnvFile, resolveGoSetting } from './go-settings';
@@ -57,7 +57,7 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
     processes: describeProcessTree(input.rootPid),
     network: [],
     goroutines: { raw: null, parsed: [] },
-    stderr_tail: input.stderrTail.map(redactUrls),
+    stderr_tail: input.stderrTail.map(redactText),
   };
 }
 

@@ -9,7 +9,7 @@ export function captureEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   for (const name of Object.keys(env).sort()) {
     const value = env[name];
     if (value === undefined || !(RELEVANT.test(name) || ALSO.has(name))) continue;
-    out[name] = redactEnvValue(name, value);
+    out[name] = redactEnvValue(name, value, env);
   }
   return out;
 }

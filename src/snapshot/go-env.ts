@@ -19,7 +19,7 @@ export function readGoEnv(realGo: string, env: NodeJS.ProcessEnv, cwd: string, t
       try {
         const raw = JSON.parse(stdout) as Record<string, string>;
         const values: Record<string, string> = {};
-        for (const [k, v] of Object.entries(raw)) values[k] = redactEnvValue(k, String(v));
+        for (const [k, v] of Object.entries(raw)) values[k] = redactEnvValue(k, String(v), raw);
         resolve({ values, error: null });
       } catch {
         resolve({ values: null, error: 'go env -json printed something that is not JSON' });

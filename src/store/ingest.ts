@@ -1,19 +1,13 @@
-// Folds run journals (src/record/spool.ts) into the database. Idempotent, so any
-// number of readers may ingest the same files at once.
+// Folds run journals (src/record/spool.ts) into the database, and settles runs whose front died.
+// Idempotent, so any number of readers may ingest the same files at once.
 import * as fs from 'node:fs';
-import { parseSpool, readSpoolDir, type SpooledRun } from '../record/spool';
+import { readRegularFile } from '../files/read-regular';
+import { isRunAlive } from '../record/liveness';
+import { parseJournal, spoolFile, type SpooledRun } from '../record/spool';
+import { JOURNAL_MAX_BYTES, readSpoolDir } from '../record/spool-reader';
 import type { RunEnd } from '../record/run-record';
 import type { Db } from './database';
 import { completeRun, insertRunStart, markRunLost } from './runs';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function removeQuietly(file: string): void {
   try {
@@ -23,22 +17,19 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** The end, re-read from the journal: a supervisor writes it just before it exits. */
+/** The end, re-read from the journal: a front writes it just before it exits. */
 function readEnd(file: string): RunEnd | null {
-  try {
-    return parseSpool(fs.readFileSync(file, 'utf8')).end;
-  } catch {
-    return null; // folded in by another reader
-  }
+  const read = readRegularFile(file, { maxBytes: JOURNAL_MAX_BYTES, followSymlinks: false });
+  return read.ok ? parseJournal(read.text).end : null;
 }
 
 /**
  * Ingests one run's journal; returns its row id. The file goes once the run is over.
- * The supervisor may finish between our read and our liveness check, so a dead
- * supervisor's journal is read again before its run is called lost.
+ * The front may finish between our read and our liveness check, so a dead front's
+ * journal is read again before its run is called lost.
  */
 export function ingestRun(db: Db, run: SpooledRun): number {
-  const over = run.end !== null || !isAlive(run.start.supervisorPid);
+  const over = run.end !== null || !isRunAlive(run.start.supervisorPid, run.start.supervisorStartTime);
   const end = run.end ?? (over ? readEnd(run.file) : null);
   const id = db.transaction(() => {
     const rowId = insertRunStart(db, run.start);
@@ -56,6 +47,28 @@ export function inStartOrder(runs: SpooledRun[]): SpooledRun[] {
   return [...runs].sort((a, b) => key(a) - key(b) || (a.start.uuid < b.start.uuid ? -1 : a.start.uuid > b.start.uuid ? 1 : 0));
 }
 
-export function ingestSpool(db: Db, spoolDir: string): void {
-  for (const run of inStartOrder(readSpoolDir(spoolDir))) ingestRun(db, run);
+/** Rows still `running` whose front is gone: finished by their journal's end, else lost. */
+function settleRunning(db: Db, spoolDir: string): void {
+  const rows = db.prepare(`SELECT uuid, supervisor_pid AS pid, supervisor_start_time AS ticks FROM runs WHERE status = 'running'`).all() as {
+    uuid: string;
+    pid: unknown;
+    ticks: unknown;
+  }[];
+  for (const row of rows) {
+    const ticks = typeof row.ticks === 'number' ? row.ticks : null;
+    if (typeof row.pid === 'number' && isRunAlive(row.pid, ticks)) continue;
+    const file = spoolFile(spoolDir, row.uuid);
+    const end = readEnd(file);
+    if (end) completeRun(db, row.uuid, end);
+    else markRunLost(db, row.uuid);
+    removeQuietly(file);
+  }
+}
+
+/** Ingests every journal; returns the journals set aside (quarantined), each as `name (why)`. */
+export function ingestSpool(db: Db, spoolDir: string): string[] {
+  const { runs, setAside } = readSpoolDir(spoolDir);
+  for (const run of inStartOrder(runs)) ingestRun(db, run);
+  settleRunning(db, spoolDir);
+  return setAside;
 }

@@ -32,6 +32,15 @@ export function trimSnapshot(snapshot: Snapshot, at: string): Snapshot {
   };
 }
 
+/** A malformed snapshot (readers set it aside) is marked trimmed as it is, so the cap moves past it. */
+function trimmedJson(json: string, at: string): string {
+  try {
+    return JSON.stringify(trimSnapshot(JSON.parse(json) as Snapshot, at));
+  } catch {
+    return json;
+  }
+}
+
 const countWhole = (db: Db) => db.prepare('SELECT COUNT(*) FROM snapshots WHERE dump_dropped_at IS NULL').pluck().get() as number;
 
 /**
@@ -51,7 +60,7 @@ export function capSnapshots(db: Db, keep = WHOLE_SNAPSHOTS_KEPT, limit = CAP_BA
         .prepare('SELECT run_id, json FROM snapshots WHERE dump_dropped_at IS NULL ORDER BY taken_at, run_id LIMIT ?')
         .all(over) as { run_id: number; json: string }[];
       const update = db.prepare('UPDATE snapshots SET json = ?, dump_dropped_at = ? WHERE run_id = ?');
-      for (const row of rows) update.run(JSON.stringify(trimSnapshot(JSON.parse(row.json) as Snapshot, at)), at, row.run_id);
+      for (const row of rows) update.run(trimmedJson(row.json, at), at, row.run_id);
       return rows.length;
     })
     .immediate();
@@ -73,18 +82,18 @@ export interface PruneResult {
   hungIds: number[];
 }
 
-/** Removes (or, dry, only counts) the runs started before `before`, with their snapshots. */
+/** Removes (or, dry, only counts) the runs started before `before`, with their snapshots; a run still going stays. */
 export function pruneRuns(db: Db, before: string, dryRun: boolean): PruneResult {
   return db
     .transaction(() => {
       const found = db
-        .prepare('SELECT COUNT(*) AS runs, COALESCE(SUM(hung), 0) AS hangs, MIN(started_at) AS oldest, MAX(started_at) AS newest FROM runs WHERE started_at < ?')
+        .prepare('SELECT COUNT(*) AS runs, COALESCE(SUM(hung), 0) AS hangs, MIN(started_at) AS oldest, MAX(started_at) AS newest FROM runs WHERE started_at < ? AND status != \'running\'')
         .get(before) as Omit<PruneResult, 'hungIds'>;
-      const hungIds = db.prepare('SELECT id FROM runs WHERE started_at < ? AND hung = 1 ORDER BY started_at, id LIMIT ?').pluck().all(before, HUNG_IDS_LISTED) as number[];
+      const hungIds = db.prepare('SELECT id FROM runs WHERE started_at < ? AND status != \'running\' AND hung = 1 ORDER BY started_at, id LIMIT ?').pluck().all(before, HUNG_IDS_LISTED) as number[];
       if (!dryRun && found.runs > 0) {
         // foreign_keys is off (SQLite's default), so ON DELETE CASCADE does not fire: delete both.
-        db.prepare('DELETE FROM snapshots WHERE run_id IN (SELECT id FROM runs WHERE started_at < ?)').run(before);
-        db.prepare('DELETE FROM runs WHERE started_at < ?').run(before);
+        db.prepare('DELETE FROM snapshots WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND status != \'running\')').run(before);
+        db.prepare('DELETE FROM runs WHERE started_at < ? AND status != \'running\'').run(before);
       }
       return { ...found, hungIds };
     })

@@ -1,5 +1,8 @@
-// Typed queries over the runs table, and the one mapping from a row to a HistoryItem.
+// Typed queries over the runs table. What goes in is redacted here (the journal's writer may be
+// an older version, or the front); what comes out is checked row by row (row-shape.ts).
 import { commandOf, type RunEnd, type RunStart } from '../record/run-record';
+import { redactArgv, redactText } from '../redact';
+import { toHistoryItem, type RunRow } from './row-shape';
 import type { Db } from './database';
 
 export interface HistoryItem {
@@ -30,35 +33,17 @@ export interface HistoryItem {
   caller: string | null;
 }
 
-interface RunRow extends Omit<HistoryItem, 'argv' | 'hung'> {
-  argv: string;
-  hung: number;
-}
+/** Called for each row that cannot be read (see row-shape.ts): it is left out of the answer. */
+export type OnBadRow = (id: unknown, problem: string) => void;
 
-function toHistoryItem(row: RunRow): HistoryItem {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    status: row.status,
-    started_at: row.started_at,
-    ended_at: row.ended_at,
-    duration_ms: row.duration_ms,
-    cwd: row.cwd,
-    module: row.module,
-    subcommand: row.subcommand,
-    argv: JSON.parse(row.argv) as string[],
-    exit_code: row.exit_code,
-    signal: row.signal,
-    hung: row.hung === 1,
-    cause: row.cause,
-    summary: row.summary,
-    go_pid: row.go_pid,
-    command: row.command,
-    longest_idle_ms: row.longest_idle_ms,
-    hang_limit_ms: row.hang_limit_ms,
-    hang_limit_reason: row.hang_limit_reason,
-    caller: row.caller,
-  };
+function items(rows: RunRow[], onBad: OnBadRow): HistoryItem[] {
+  const out: HistoryItem[] = [];
+  for (const row of rows) {
+    const item = toHistoryItem(row);
+    if ('problem' in item) onBad(row.id, item.problem);
+    else out.push(item);
+  }
+  return out;
 }
 
 const COLUMNS = `id, uuid, status, started_at, ended_at, duration_ms, cwd, module, subcommand, argv,
@@ -75,8 +60,11 @@ export function insertRunStart(db: Db, start: RunStart): number {
      ON CONFLICT (uuid) DO NOTHING`,
   ).run({
     ...start,
+    cwd: redactText(start.cwd),
+    module: start.module === null ? null : redactText(start.module),
+    realGo: redactText(start.realGo),
     command: commandOf(start.argv),
-    argv: JSON.stringify(start.argv),
+    argv: JSON.stringify(redactArgv(start.argv)),
     supervisorStartTime: start.supervisorStartTime ?? null,
     caller: start.caller ?? null,
   });
@@ -94,8 +82,8 @@ export function completeRun(db: Db, uuid: string, end: RunEnd): void {
     // Journals written by older versions have none of these.
     longestIdleMs: null,
     hangLimitMs: null,
-    hangLimitReason: null,
     ...end,
+    hangLimitReason: end.hangLimitReason === undefined ? null : redactText(end.hangLimitReason),
     hung: end.hung ? 1 : 0,
     uuid,
   });
@@ -133,7 +121,7 @@ export interface HistoryQuery {
   caller?: string;
 }
 
-export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
+export function listRuns(db: Db, q: HistoryQuery, onBad: OnBadRow): HistoryItem[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: q.limit };
   if (q.hungOnly) where.push('hung = 1');
@@ -151,10 +139,10 @@ export function listRuns(db: Db, q: HistoryQuery): HistoryItem[] {
   }
   const sql = `SELECT ${COLUMNS} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY started_at DESC, id DESC LIMIT @limit`;
-  return (db.prepare(sql).all(params) as RunRow[]).map(toHistoryItem);
+  return items(db.prepare(sql).all(params) as RunRow[], onBad);
 }
 
-export function getRun(db: Db, id: number): HistoryItem | null {
+export function getRun(db: Db, id: number, onBad: OnBadRow): HistoryItem | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
-  return row ? toHistoryItem(row) : null;
+  return row ? (items([row], onBad)[0] ?? null) : null;
 }

@@ -59,17 +59,22 @@ export interface StatsRows {
 
 const SINCE = `(@since IS NULL OR started_at >= @since)`;
 
+// A malformed row (set aside by every reader, see row-shape.ts) must not fail SQLite's JSON
+// functions for the whole query: its JSON reads as empty.
+const ARGV = `(CASE WHEN json_valid(argv) AND json_type(argv) = 'array' THEN argv ELSE '[]' END)`;
+const obj = (value: string, type: string) => `(CASE WHEN ${type} = 'object' THEN ${value} ELSE '{}' END)`;
+
 // go's subcommand sits at argv[0], or after -C dir (run-record.ts subcommandOf).
-const SUB_INDEX = `(CASE WHEN json_extract(argv, '$[0]') IN ('-C', '--C') THEN 2
-                         WHEN json_extract(argv, '$[0]') LIKE '-C=%' OR json_extract(argv, '$[0]') LIKE '--C=%' THEN 1
+const SUB_INDEX = `(CASE WHEN json_extract(${ARGV}, '$[0]') IN ('-C', '--C') THEN 2
+                         WHEN json_extract(${ARGV}, '$[0]') LIKE '-C=%' OR json_extract(${ARGV}, '$[0]') LIKE '--C=%' THEN 1
                          ELSE 0 END)`;
 
 // "mod download", "work sync": go mod and go work are nothing without their verb, which comes
 // right after them (their flags follow the verb); "list -m" (modules, often over the network) is
 // a different job from listing packages. '"-m"' in the JSON text is a whole -m argument.
 const SHAPE = `(CASE
-  WHEN subcommand IN ('mod', 'work') THEN subcommand || COALESCE(' ' || json_extract(argv, '$[' || (${SUB_INDEX} + 1) || ']'), '')
-  WHEN subcommand = 'list' AND (instr(argv, '"-m"') > 0 OR instr(argv, '"--m"') > 0) THEN 'list -m'
+  WHEN subcommand IN ('mod', 'work') THEN subcommand || COALESCE(' ' || json_extract(${ARGV}, '$[' || (${SUB_INDEX} + 1) || ']'), '')
+  WHEN subcommand = 'list' AND (instr(${ARGV}, '"-m"') > 0 OR instr(${ARGV}, '"--m"') > 0) THEN 'list -m'
   ELSE subcommand END)`;
 
 function totals(db: Db, since: string | null): TotalsRow {
@@ -88,12 +93,13 @@ function causes(db: Db, since: string | null): CauseRow[] {
 function endpoints(db: Db, since: string | null): EndpointRow[] {
   return db
     .prepare(
-      `WITH hung AS (SELECT r.id, s.json FROM runs r JOIN snapshots s ON s.run_id = r.id WHERE r.hung = 1 AND (@since IS NULL OR r.started_at >= @since))
-       SELECT hung.id AS run_id, 'socket' AS kind, json_extract(sock.value, '$.remote') AS endpoint, NULL AS role, NULL AS address, NULL AS ok
-         FROM hung, json_each(hung.json, '$.processes') p, json_each(p.value, '$.sockets') sock
-        WHERE json_extract(sock.value, '$.state') <> 'LISTEN'
+      `WITH hung AS (SELECT r.id, s.json FROM runs r JOIN snapshots s ON s.run_id = r.id WHERE r.hung = 1 AND json_valid(s.json) AND (@since IS NULL OR r.started_at >= @since))
+       SELECT hung.id AS run_id, 'socket' AS kind, json_extract(${obj('sock.value', 'sock.type')}, '$.remote') AS endpoint, NULL AS role, NULL AS address, NULL AS ok
+         FROM hung, json_each(hung.json, '$.processes') p, json_each(${obj('p.value', 'p.type')}, '$.sockets') sock
+        WHERE json_extract(${obj('sock.value', 'sock.type')}, '$.state') <> 'LISTEN'
        UNION ALL
-       SELECT hung.id, 'probe', json_extract(n.value, '$.target'), json_extract(n.value, '$.role'), json_extract(n.value, '$.address'), json_extract(n.value, '$.ok')
+       SELECT hung.id, 'probe', json_extract(${obj('n.value', 'n.type')}, '$.target'), json_extract(${obj('n.value', 'n.type')}, '$.role'),
+              json_extract(${obj('n.value', 'n.type')}, '$.address'), json_extract(${obj('n.value', 'n.type')}, '$.ok')
          FROM hung, json_each(hung.json, '$.network') n`,
     )
     .all({ since }) as EndpointRow[];

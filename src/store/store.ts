@@ -1,10 +1,12 @@
 // The one owner of the history database. Everything else talks to it through this,
 // and every failure comes out as a StoreError naming the database.
 import * as fs from 'node:fs';
+import { readRegularFile } from '../files/read-regular';
 import { spoolDirFor } from '../paths';
 import { parseSpool, spoolFile } from '../record/spool';
+import { JOURNAL_MAX_BYTES } from '../record/spool-reader';
 import type { RunEnd, RunStart } from '../record/run-record';
-import { openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
+import { HistoryOffError, openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
 import { completeRun, getRun, listRuns, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
 import { getSnapshot, saveSnapshot } from './snapshots';
@@ -14,7 +16,7 @@ import type { TimelinePlan } from '../stats/buckets';
 import { capSnapshots, countOverCap, databaseBytes, pruneRuns, vacuum, type PruneResult } from './retention';
 import { statsRows, type StatsRows } from './stats';
 
-export { READER_BUSY_TIMEOUT_MS, StoreError } from './database';
+export { HistoryOffError, READER_BUSY_TIMEOUT_MS, StoreError } from './database';
 export type { HistoryItem, HistoryQuery } from './runs';
 export type { PruneResult } from './retention';
 export type { StatsRows } from './stats';
@@ -22,20 +24,32 @@ export type { StatsRows } from './stats';
 export class HistoryStore {
   private readonly db: Db;
   private readonly spoolDir: string;
+  /** What a reader set aside (quarantined journals, malformed rows): the command names them in one warning. */
+  readonly setAside: string[] = [];
 
-  /** busyTimeoutMs: how long to wait on another process's lock (the default suits a supervised run). */
-  constructor(
-    readonly dbPath: string,
-    busyTimeoutMs = RUN_BUSY_TIMEOUT_MS,
-  ) {
+  readonly dbPath: string;
+
+  /**
+   * dbPath null: the history is off. busyTimeoutMs: how long to wait on another process's lock (the
+   * default suits a supervised run). A HistoryOffError (off, or not a regular file) reaches the
+   * caller as it is: callers keep quiet about it.
+   */
+  constructor(dbPath: string | null, busyTimeoutMs = RUN_BUSY_TIMEOUT_MS) {
     this.db = openDatabase(dbPath, busyTimeoutMs);
-    this.spoolDir = spoolDirFor(dbPath);
+    this.dbPath = dbPath as string;
+    this.spoolDir = spoolDirFor(this.dbPath);
   }
 
   /** Folds every finished or abandoned journal into the database. */
   ingestAll(): void {
-    this.guard(() => ingestSpool(this.db, this.spoolDir));
+    if (this.db.readonly) return; // a read-only history is read as it is
+    const journals = this.guard(() => ingestSpool(this.db, this.spoolDir));
+    if (journals.length > 0) this.setAside.push(`${journals.length} malformed journal${journals.length === 1 ? '' : 's'} moved to ${this.spoolDir}/quarantine: ${journals.join(', ')}`);
   }
+
+  private readonly onBadRow = (id: unknown, problem: string) => {
+    this.setAside.push(`run #${String(id)} (${problem})`);
+  };
 
   /**
    * Moves one live run into the database and returns its row id: from its journal, which the
@@ -44,12 +58,8 @@ export class HistoryStore {
   adoptRun(start: RunStart): number {
     return this.guard(() => {
       const file = spoolFile(this.spoolDir, start.uuid);
-      let journal: ReturnType<typeof parseSpool> = { start: null, end: null };
-      try {
-        journal = parseSpool(fs.readFileSync(file, 'utf8'));
-      } catch {
-        // no journal: the start we were given is all there is
-      }
+      const read = readRegularFile(file, { maxBytes: JOURNAL_MAX_BYTES, followSymlinks: false });
+      const journal = read.ok ? parseSpool(read.text) : { start: null, end: null };
       return ingestRun(this.db, { file, start: journal.start ?? start, end: journal.end });
     });
   }
@@ -116,11 +126,11 @@ export class HistoryStore {
   }
 
   snapshot(runId: number): Snapshot | null {
-    return this.guard(() => getSnapshot(this.db, runId));
+    return this.guard(() => getSnapshot(this.db, runId, this.onBadRow));
   }
 
   list(query: HistoryQuery): HistoryItem[] {
-    return this.guard(() => listRuns(this.db, query));
+    return this.guard(() => listRuns(this.db, query, this.onBadRow));
   }
 
   /** The longest quiet spells of recent successful runs of a command in a module (GOMODSHIM_HANG_AFTER=auto). */
@@ -129,7 +139,7 @@ export class HistoryStore {
   }
 
   get(id: number): HistoryItem | null {
-    return this.guard(() => getRun(this.db, id));
+    return this.guard(() => getRun(this.db, id, this.onBadRow));
   }
 
   close(): void {
@@ -140,7 +150,7 @@ export class HistoryStore {
     try {
       return work();
     } catch (err) {
-      throw err instanceof StoreError ? err : new StoreError(this.dbPath, err);
+      throw err instanceof StoreError || err instanceof HistoryOffError ? err : new StoreError(this.dbPath, err);
     }
   }
 }

@@ -23,11 +23,11 @@ export function relativeTime(iso: string, now: number): string {
  * Returns an ISO 8601 instant, or null when it is neither.
  */
 export function parseSince(text: string, now: number): string | null {
-  const s = text.trim();
+  const s = text;
   const days = /^(\d+)([dw])$/.exec(s);
-  if (days) return new Date(now - Number(days[1]) * (days[2] === 'w' ? 7 : 1) * 86_400_000).toISOString();
-  const ms = parseGoDuration(s);
-  if (ms !== null) return new Date(now - ms).toISOString();
+  if (days) return instant(now - Number(days[1]) * (days[2] === 'w' ? 7 : 1) * 86_400_000);
+  const ms = /^\s|\s$/.test(s) ? null : parseGoDuration(s);
+  if (ms !== null) return instant(now - ms);
   const date = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (!date) return null;
   // Date.parse rolls 2026-02-30 over to March 2: a day that does not exist is refused.
@@ -36,5 +36,13 @@ export function parseSince(text: string, now: number): string | null {
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   // ECMAScript reads a bare date as UTC midnight but a date-time without a zone as local time.
   const at = date[4] === undefined ? new Date(year, month - 1, day).getTime() : Date.parse(s);
-  return Number.isFinite(at) ? new Date(at).toISOString() : null;
+  return instant(at);
+}
+
+/** ECMAScript dates span ±100 million days (and ISO years 0000–9999 print plainly): beyond is no date. */
+const LATEST_MS = Date.UTC(9999, 11, 31);
+const EARLIEST_MS = Date.parse('0000-01-01T00:00:00Z');
+
+function instant(ms: number): string | null {
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS ? new Date(ms).toISOString() : null;
 }

@@ -17,7 +17,8 @@ import { diagnose } from '../diagnose/diagnose';
 import { exportHangIfConfigured } from '../export/start-export';
 import { findGoToolchainPid } from '../monitor/go-process';
 import { readTree } from '../monitor/process-table';
-import { redactUrls } from '../redact';
+import { redactText } from '../redact';
+import { printableLine } from '../ui/printable';
 import { reportHangToGitHub } from '../report/github-actions';
 import { captureLocal, captureRemote, type CaptureInput, type PartialSnapshot } from '../snapshot/capture';
 import { extractDump, parseGoroutineDump } from '../snapshot/goroutine-dump';
@@ -131,11 +132,11 @@ export class HangHandler {
 
     if (await this.dumpGoroutines(trigger, input.goPid)) {
       const raw = extractDump(await link.stderrSince(dumpFrom));
-      if (raw !== null) partial = { ...partial, goroutines: { raw: redactUrls(raw), parsed: parseGoroutineDump(raw) } };
+      if (raw !== null) partial = { ...partial, goroutines: { raw: redactText(raw), parsed: parseGoroutineDump(raw) } };
     }
     const reported = record(partial);
     const where = runId !== null ? `saved as #${runId} (gomod-shim show ${runId})` : 'not saved: the history is unusable';
-    say(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`);
+    say(printableLine(redactText(`gomod-shim: ${['go', ...reported.command].join(' ')}: ${reported.diagnosis.summary}; ${where}`)));
     if (this.endedByUs) await this.endLeftovers();
 
     const stored = record({ ...partial, ...(await captureRemote(partial, input)) });

@@ -6,6 +6,8 @@
 import { spoolDirFor } from '../paths';
 import { appendSpool } from '../record/spool';
 import type { RunEnd, RunStart } from '../record/run-record';
+import { historyPathState } from '../files/history-path';
+import { HistoryOffError } from '../store/database';
 import { HistoryStore } from '../store/store';
 import { warnOnce } from './warn';
 
@@ -14,15 +16,19 @@ export class RunRecorder {
   private storeFailed = false;
   rowId: number | null = null;
 
+  /** History off (GOMODSHIM_DB=off, or a path that is not a regular file): nothing is recorded, quietly. */
+  private readonly off: boolean;
+
   constructor(
-    /** null: history is off. */
     private readonly dbPath: string | null,
     readonly start: RunStart,
-  ) {}
+  ) {
+    this.off = historyPathState(dbPath) === 'off';
+  }
 
   /** Opens the database and moves this run (and any finished journals) into it. */
   promote(): HistoryStore | null {
-    if (this.store || this.storeFailed || this.dbPath === null) return this.store;
+    if (this.store || this.storeFailed || this.off) return this.store;
     let store: HistoryStore | null = null;
     try {
       store = new HistoryStore(this.dbPath);
@@ -32,6 +38,7 @@ export class RunRecorder {
     } catch (err) {
       this.storeFailed = true;
       store?.close();
+      if (err instanceof HistoryOffError) return null;
       warnOnce(`${(err as Error).message}; go runs on, its record kept in the journal`);
     }
     return this.store;
@@ -47,7 +54,7 @@ export class RunRecorder {
         // fall back to the journal
       }
     }
-    if (this.dbPath === null) return;
+    if (this.off || this.dbPath === null) return;
     try {
       appendSpool(spoolDirFor(this.dbPath), this.start.uuid, { end });
     } catch {

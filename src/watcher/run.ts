@@ -2,6 +2,7 @@
 // hang, record the end. The front owns go's streams and exit status; the watcher only looks,
 // asks the front for what it needs, and ends go's processes after a hang it ended.
 import { loadConfig } from '../config';
+import { shellWarned } from '../config/shell-settings';
 import { within } from '../within';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
@@ -12,7 +13,7 @@ import { HangLimit } from './hang-limit';
 import { DescendantTracker } from './leftovers';
 import { RunRecorder } from './recorder';
 import { Sampler } from './sampler';
-import { warnOnce } from './warn';
+import { markWarned, warnOnce } from './warn';
 
 /** The hang procedure is bounded step by step (probe, go env, export); this only catches a bug. */
 const FINISH_WITHIN_MS = 60_000;
@@ -34,7 +35,8 @@ function describeRun(hello: Hello): RunStart {
 
 export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
   const { config, warnings } = loadConfig(process.env);
-  if (warnings.length > 0) warnOnce(warnings.join('; '));
+  if (shellWarned(process.env)) markWarned();
+  else if (warnings.length > 0) warnOnce(warnings.join('; '));
   const recorder = new RunRecorder(config.dbPath, describeRun(hello));
   const tracker = new DescendantTracker(hello.goPid, hello.frontPid);
   tracker.start();

@@ -5,6 +5,9 @@
 //
 // One sink for the whole process: each lazily loaded bundle (dist/export.js) carries its own
 // copy of this module.
+import { redactText } from '../redact';
+import { printableLine } from '../ui/printable';
+
 type Sink = (text: string, warning: boolean) => void;
 const shared = globalThis as { gomodShimSay?: Sink; gomodShimWarned?: boolean };
 
@@ -20,5 +23,10 @@ export function say(line: string): void {
 export function warnOnce(message: string): void {
   if (shared.gomodShimWarned) return;
   shared.gomodShimWarned = true;
-  shared.gomodShimSay?.(`gomod-shim: warning: ${message}`, true);
+  shared.gomodShimSay?.(`gomod-shim: warning: ${printableLine(redactText(message))}`, true);
+}
+
+/** shim/go printed the run's one warning line already (src/config/shell-settings.ts). */
+export function markWarned(): void {
+  shared.gomodShimWarned = true;
 }

@@ -194,7 +194,13 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
     fs.mkdirSync(spool, { recursive: true });
     fs.writeFileSync(path.join(spool, 'a.jsonl'), '{"start":{"uuid":"a"}}\n{"end":{"exitCode":0}}\n');
     fs.writeFileSync(path.join(spool, 'b.jsonl'), '\0\0\0\0');
-    assert.equal(await cli(['history', '--all', '--json'], { env }), '[]\n');
+    const r = await runCli(['history', '--all', '--json'], { env });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.toString(), '[]\n');
+    // The complete but invalid journal is set aside and named once; the torn one may still be written.
+    assert.match(r.stderr.toString(), /^gomod-shim: warning: set aside 1 malformed journal moved to \S+quarantine: a\.jsonl \(no valid start line\)\n$/);
+    const again = await runCli(['history', '--all', '--json'], { env });
+    assert.equal(again.stderr.toString(), '', 'named once: it is in quarantine now');
   });
 
   test('show ID, show ID --json, show ID --raw', async () => {

@@ -1,12 +1,13 @@
 // The config file (${XDG_CONFIG_HOME:-~/.config}/gomod-shim/config.json) under the environment:
 // precedence, per-command hang limits, and malformed files or values (a warning, never a throw).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { configFilePath, loadConfig, resolveConfig } from '../../src/config';
-import { parseConfigText, readConfigFile } from '../../src/config/file';
+import { CONFIG_MAX_BYTES, parseConfigText, readConfigFile } from '../../src/config/file';
 import { describeHangAfterEntry, pickHangAfter } from '../../src/config/hang-after';
 
 const FILE = '/cfg/gomod-shim/config.json';
@@ -123,7 +124,14 @@ test('malformed or unreadable files: one problem each, never a throw', () => {
   assert.deepEqual([missing.found, missing.problem], [false, null]);
   const dirHome = tempConfigHome(null);
   fs.mkdirSync(path.join(dirHome, 'gomod-shim', 'config.json'), { recursive: true });
-  assert.match(readConfigFile(path.join(dirHome, 'gomod-shim', 'config.json')).problem ?? '', /^cannot be read \(EISDIR\)$/);
+  assert.match(readConfigFile(path.join(dirHome, 'gomod-shim', 'config.json')).problem ?? '', /^is not a regular file$/);
+  // A FIFO is refused unread: opening it for reading would wait for a writer forever.
+  const fifoHome = tempConfigHome(null);
+  fs.mkdirSync(path.join(fifoHome, 'gomod-shim'), { recursive: true });
+  execFileSync('mkfifo', [path.join(fifoHome, 'gomod-shim', 'config.json')]);
+  assert.match(readConfigFile(path.join(fifoHome, 'gomod-shim', 'config.json')).problem ?? '', /^is not a regular file$/);
+  const bigHome = tempConfigHome(`{"hang_after": "45s", "x": "${'y'.repeat(CONFIG_MAX_BYTES)}"}`);
+  assert.match(readConfigFile(path.join(bigHome, 'gomod-shim', 'config.json')).problem ?? '', /^is larger than \d+ bytes$/);
 
   const loaded = loadConfig({ HOME: '/h', XDG_CONFIG_HOME: tempConfigHome('{ "hang_after": "45s", }'), GOMODSHIM_ON_HANG: 'observe' });
   assert.equal(loaded.warnings.length, 1);

@@ -1,9 +1,9 @@
 // Secrets never reach the database (CONTRACT.md, "Snapshot").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { redactArgv, redactEnvValue, redactUrls } from '../../src/redact';
+import { redactArgv, redactEnvValue, redactText } from '../../src/redact';
 
-test('redactUrls: user:password and token users in any URL', () => {
+test('redactText: user:password and token users in any URL', () => {
   const cases: [string, string][] = [
     ['https://alice:s3cret@proxy.corp/go', 'https://***@proxy.corp/go'],
     ['https://ghp_TOKEN123@github.com/org/repo', 'https://***@github.com/org/repo'],
@@ -14,10 +14,10 @@ test('redactUrls: user:password and token users in any URL', () => {
     ['Get "https://u:p@h/x": dial tcp: i/o timeout', 'Get "https://***@h/x": dial tcp: i/o timeout'],
     ['HTTPS://U:P@HOST/', 'HTTPS://***@HOST/'],
   ];
-  for (const [text, expected] of cases) assert.equal(redactUrls(text), expected, text);
+  for (const [text, expected] of cases) assert.equal(redactText(text), expected, text);
 });
 
-test('redactUrls: leaves alone what holds no secret', () => {
+test('redactText: leaves alone what holds no secret', () => {
   for (const text of [
     'https://proxy.golang.org,direct',
     'https://proxy.golang.org/example.com/m/@v/list',
@@ -26,7 +26,7 @@ test('redactUrls: leaves alone what holds no secret', () => {
     'https://example.com/search?q=a@b',
     '',
   ]) {
-    assert.equal(redactUrls(text), text);
+    assert.equal(redactText(text), text);
   }
 });
 

@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { makeDirs } from '../../src/record/private-dir';
+import { ensureOwnDir } from '../../src/files/own-dir';
 import type { RunEnd, RunStart } from '../../src/record/run-record';
-import { appendSpool, parseSpool, readSpoolDir, spoolFile } from '../../src/record/spool';
+import { appendSpool, parseSpool, spoolFile } from '../../src/record/spool';
+import { readSpoolDir } from '../../src/record/spool-reader';
 
 const START: RunStart = {
   uuid: '0f1e2d3c-0000-4000-8000-000000000001',
@@ -58,7 +59,7 @@ test('appendSpool: the start creates a private folder and file, the end complete
   assert.equal(fs.statSync(path.dirname(dir)).mode & 0o777, 0o700);
   assert.equal(fs.statSync(spoolFile(dir, START.uuid)).mode & 0o777, 0o600);
   appendSpool(dir, START.uuid, { end: END });
-  assert.deepEqual(readSpoolDir(dir), [{ file: spoolFile(dir, START.uuid), start: START, end: END }]);
+  assert.deepEqual(readSpoolDir(dir), { runs: [{ file: spoolFile(dir, START.uuid), start: START, end: END }], setAside: [] });
 });
 
 test('appendSpool: an end without its start is refused and leaves no file', () => {
@@ -68,27 +69,29 @@ test('appendSpool: an end without its start is refused and leaves no file', () =
   assert.deepEqual(fs.readdirSync(dir), []);
 });
 
-test('readSpoolDir: journals without a start, and other files, are skipped', () => {
+test('readSpoolDir: a fresh torn journal waits, other files are not ours, a bad journal is set aside', () => {
   const dir = tempSpool();
   appendSpool(dir, START.uuid, { start: START });
   fs.writeFileSync(path.join(dir, 'torn.jsonl'), '{"start":{"uu');
   fs.writeFileSync(path.join(dir, 'notes.txt'), line({ start: START }));
-  assert.deepEqual(
-    readSpoolDir(dir).map((r) => r.start.uuid),
-    [START.uuid],
-  );
-  assert.deepEqual(readSpoolDir(path.join(dir, 'missing')), []);
+  fs.writeFileSync(path.join(dir, 'bad.jsonl'), line({ start: { ...START, uuid: 'other', argv: [{ a: 1 }] } }));
+  const reading = readSpoolDir(dir);
+  assert.deepEqual(reading.runs.map((r) => r.start.uuid), [START.uuid]);
+  assert.deepEqual(reading.setAside, ['bad.jsonl (no valid start line)']);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'quarantine')), ['bad.jsonl']);
+  assert.ok(fs.existsSync(path.join(dir, 'torn.jsonl')), 'a torn journal younger than the grace period may still be written');
+  assert.deepEqual(readSpoolDir(path.join(dir, 'missing')), { runs: [], setAside: [] });
 });
 
-test('makeDirs: nested private folders; under /proc it fails at once with the real reason', () => {
+test('ensureOwnDir: nested private folders; under /proc it fails at once with the real reason', () => {
   const root = path.dirname(tempSpool());
   const deep = path.join(root, 'a', 'b', 'c');
-  makeDirs(deep);
-  makeDirs(deep); // already there: fine
+  ensureOwnDir(deep);
+  ensureOwnDir(deep); // already there: fine
   for (const d of [path.join(root, 'a'), path.join(root, 'a', 'b'), deep]) assert.equal(fs.statSync(d).mode & 0o777, 0o700, d);
-  // fs.mkdirSync({ recursive: true }) never returns here (see src/record/private-dir.ts).
-  assert.throws(() => makeDirs('/proc/gomod-shim-test/state'), { code: 'ENOENT' });
-  assert.throws(() => makeDirs('/proc/self/gomod-shim'), (err: NodeJS.ErrnoException) => err.code !== undefined);
+  // fs.mkdirSync({ recursive: true }) never returns here (see src/files/own-dir.ts).
+  assert.throws(() => ensureOwnDir('/proc/gomod-shim-test/state'), (err: NodeJS.ErrnoException) => err.code !== undefined);
+  assert.throws(() => ensureOwnDir('/proc/self/gomod-shim'), (err: NodeJS.ErrnoException) => err.code !== undefined);
   fs.writeFileSync(path.join(root, 'file'), '');
-  assert.throws(() => makeDirs(path.join(root, 'file', 'sub')), { code: 'ENOTDIR' });
+  assert.throws(() => ensureOwnDir(path.join(root, 'file', 'sub')), { code: 'ENOTDIR' });
 });

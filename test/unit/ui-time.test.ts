@@ -25,7 +25,13 @@ test('parseSince: durations ago, in Go syntax or days and weeks', () => {
   assert.equal(parseSince('1h30m', NOW), ago(90 * 60_000));
   assert.equal(parseSince('7d', NOW), ago(7 * 86_400_000));
   assert.equal(parseSince('1w', NOW), ago(7 * 86_400_000));
-  assert.equal(parseSince(' 7d ', NOW), ago(7 * 86_400_000));
+});
+
+test('parseSince: strict text, and instants that exist (never a RangeError)', () => {
+  for (const text of [' 7d ', '+7d', '0x7d', '7 d', '99999999999w', '9999999999999999h', '99999999999999999999d', '1e3h', '10000-01-01']) {
+    assert.equal(parseSince(text, NOW), null, text);
+  }
+  assert.equal(parseSince('520w', NOW), ago(520 * 7 * 86_400_000));
 });
 
 test('parseSince: dates and date-times', () => {

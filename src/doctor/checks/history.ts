@@ -1,6 +1,6 @@
 // The history database opens, passes SQLite's quick check, and its journals are folding in.
 import { loadConfig } from '../../config';
-import { HistoryStore, READER_BUSY_TIMEOUT_MS } from '../../store/store';
+import { HistoryOffError, HistoryStore, READER_BUSY_TIMEOUT_MS } from '../../store/store';
 import type { Check } from '../check';
 
 export const historyCheck: Check = async (ctx) => {
@@ -17,6 +17,7 @@ export const historyCheck: Check = async (ctx) => {
       store.close();
     }
   } catch (err) {
+    if (err instanceof HistoryOffError) return { name: 'history', status: 'warn', detail: `${err.message}: watched runs are not recorded`, fix: 'unset GOMODSHIM_DB (or point it at a file of yours) to keep a history' };
     return { name: 'history', status: 'fail', detail: (err as Error).message, fix: `check the folder's permissions and free space, or set GOMODSHIM_DB elsewhere` };
   }
 };

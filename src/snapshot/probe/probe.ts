@@ -1,7 +1,7 @@
 // The live network probe: each target in parallel, step by step (DNS, TCP, TLS, HTTP), each step
 // bounded, so a snapshot says where the path to a server stops — without ever waiting like go does.
 import { isIP, type Socket } from 'node:net';
-import { redactUrls } from '../../redact';
+import { redactText } from '../../redact';
 import { connectStep } from './connect-step';
 import { dnsStep, systemLookup, type Lookup } from './dns-step';
 import { splitHostPort, urlHostPort, type HostPort } from './host-port';
@@ -65,7 +65,7 @@ async function probeTarget(target: ProbeTarget, stepMs: () => number, lookup: Lo
   const result: ProbeResult = {
     target: target.target,
     role: target.role,
-    url: target.url === null ? null : redactUrls(target.url),
+    url: target.url === null ? null : redactText(target.url),
     address: null,
     via: target.via ?? null,
     dns_ms: null,

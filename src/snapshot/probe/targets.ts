@@ -2,7 +2,7 @@
 // each proxy), the HTTP proxy go would go through, and every remote the go tree holds a socket to.
 // Pure: no I/O, so the list can be checked without a network.
 import { posix } from 'node:path';
-import { redactUrls } from '../../redact';
+import { redactText } from '../../redact';
 import { goproxyEntries, proxiesBeforeDirect } from './goproxy';
 import { parseGosumdb } from './gosumdb';
 import { isUnspecified, joinHostPort, splitHostPort, urlHostPort } from './host-port';
@@ -39,7 +39,7 @@ export function probeTargets(inputs: ProbeInputs): ProbeTarget[] {
   const targets: ProbeTarget[] = urlTargets.map((t) => ({
     target: t.target,
     role: t.role,
-    url: redactUrls(t.href.href),
+    url: redactText(t.href.href),
     tls: t.tls,
     via: t.via?.target ?? null,
   }));

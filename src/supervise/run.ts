@@ -91,7 +91,7 @@ function supervise(run: Run, config: Config, hang: { handler: HangHandler | null
         durationMs: Date.now() - run.startedMs,
         exitCode: code,
         signal,
-        hung: snapshot !== null,
+        hung: snapshot !== null && snapshot.hung !== false,
         longestIdleMs: watcher.longestIdleMs,
         hangLimitMs: limit.ms,
         hangLimitReason: limit.reason,

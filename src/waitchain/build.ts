@@ -110,7 +110,7 @@ function socketStep(view: ProcView, info: ProcessInfo | null, peers: PeerMap): S
   if (socket) {
     const peer = peers.get(socket.remote);
     const detail = `${socket.state} to ${socket.remote}, unacked ${socket.tx_queue} B, unread ${socket.rx_queue} B`;
-    return leafWith({ kind: 'socket', detail, peer: socket.remote, peer_role: peer?.role ?? 'other', ...(peer ? { peer_setting: peer.setting } : {}) });
+    return leafWith({ kind: 'socket', detail, peer: socket.remote, peer_role: peer?.role ?? 'other', ...(peer ? { peer_setting: peer.setting } : {}), ...(peer?.routes ? { peer_routes: peer.routes } : {}) });
   }
   const unix = view.fds.filter((f) => f.target.kind === 'socket');
   if (unix.length > 0 && view.sshAuthSock) {

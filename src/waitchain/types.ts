@@ -15,6 +15,8 @@ export interface WaitsOn {
   peer_role?: PeerRole;
   /** the setting that sent the connection there, e.g. "HTTP_PROXY=http://127.0.0.1:3128" (redacted) */
   peer_setting?: string;
+  /** for an env proxy: the GOPROXY URL go sends through it */
+  peer_routes?: string;
   /** the process that holds the lock or the other end of the pipe */
   holder_pid?: number;
 }

@@ -1,4 +1,5 @@
 // The fallback: no rule matched, so say plainly what was seen.
+import { formatChain } from '../../waitchain/format';
 import type { Rule } from '../rule';
 
 export const unknown: Rule = {
@@ -7,10 +8,13 @@ export const unknown: Rule = {
     const waiting = f.goSockets;
     const on = waiting.length > 0 ? ` — go holds ${waiting.map((s) => `${s.remote} (${s.state})`).join(', ')}` : '';
     const helpers = f.helpers.length > 0 ? `; children: ${f.helpers.map((p) => p.argv[0] ?? `pid ${p.pid}`).join(', ')}` : '';
+    // The chain says which process waits on what, even for a cause no rule knows.
+    const chain = f.chain.length > 0 ? ` — ${formatChain(f.chain)}` : `${on}${helpers}`;
     return {
       cause: 'unknown',
-      summary: `no activity for ${f.idle}${on}${helpers}`,
+      summary: `no activity for ${f.idle}${chain}`,
       evidence: [
+        ...(f.leaf ? [`the chain ends at pid ${f.leaf.pid} (${f.leaf.argv.join(' ')}): ${f.leaf.waits_on.detail}`] : []),
         `${f.command} wrote nothing and used no CPU or I/O for ${f.idle}`,
         ...f.probes.map((p) => `probe ${p.target} (${p.role}): ${p.ok ? 'answered' : p.error ?? 'failed'}`),
       ],

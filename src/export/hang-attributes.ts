@@ -39,7 +39,8 @@ export function hangAttributes(report: HangReport, goVersion: string | null = re
     // cmd/go is a Go program: its runtime version is the toolchain's (go env GOVERSION).
     'process.runtime.name': 'go',
   };
-  attributes['gomod_shim.hang.hung'] = snapshotIsHang(snapshot);
+  // Only a user's snapshot (Ctrl-\) carries it: every other record is a hang.
+  if (!snapshotIsHang(snapshot)) attributes['gomod_shim.hang.hung'] = false;
   if (snapshot.wait_chain?.length) attributes['gomod_shim.hang.wait_chain'] = formatChain(snapshot.wait_chain);
   if (runId !== null) attributes['gomod_shim.run.id'] = runId;
   if (run.module) attributes['gomod_shim.go.module'] = run.module;

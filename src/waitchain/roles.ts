@@ -37,7 +37,8 @@ export function roleOf(argv: readonly string[], pid: number, goPid: number, inTr
   if (from?.role === 'git') {
     if (argv.some((a) => /^git-(upload|receive)-pack\b/.test(a))) return 'transport';
     const last = argv.length > 1 ? argv[argv.length - 1] : '';
-    if (CREDENTIAL_OPERATIONS.has(last)) return 'credential-helper';
+    // git runs a helper through the shell as `sh -c 'HELPER get "$@"' 'HELPER get'`: the operation is the last word.
+    if (argv.slice(1).some((a) => CREDENTIAL_OPERATIONS.has(a.trim().split(/\s+/).at(-1) ?? ''))) return 'credential-helper';
     if (looksLikePrompt(last)) return 'askpass';
     return 'hook';
   }

@@ -66,6 +66,7 @@ const entry = (role: WaitEntry['role'], kind: WaitEntry['waits_on']['kind'], arg
 test('roles: what git waits on is told by the arguments git gave it, whatever the program is called', () => {
   const git = entry('git', 'child', ['/usr/lib/git-core/git-remote-http', 'origin', 'http://h/r']);
   assert.equal(roleOf(['/bin/sh', '/tmp/x/helper-7', 'get'], 11, 1, true, git), 'credential-helper');
+  assert.equal(roleOf(['/bin/sh', '-c', '/tmp/x/h get "$@"', '/tmp/x/h get'], 11, 1, true, git), 'credential-helper', 'through the shell, as git runs it');
   assert.equal(roleOf(['/opt/ed/bin/code-helper', "Password for 'http://u@127.0.0.1:5': "], 11, 1, true, git), 'askpass');
   assert.equal(roleOf(['/usr/bin/tsh', '-o', 'X=y', 'git@h', "git-upload-pack 'r.git'"], 11, 1, true, git), 'transport');
   assert.equal(roleOf(['/repo/.git/hooks/watch', '2', ''], 11, 1, true, entry('git', 'child', ['git', 'status', '--porcelain'])), 'hook');

@@ -23,7 +23,9 @@ const PROMPTING_ROLES = new Set(['credential-helper', 'askpass', 'prompt']);
 
 /** The first process in the chain that asks: what git runs for credentials, or whoever reads a tty. */
 function chainPrompter(chain: WaitEntry[]): WaitEntry | null {
-  return chain.find((e) => PROMPTING_ROLES.has(e.role) || (e.role === 'transport' && chain.at(-1)?.waits_on.kind === 'tty')) ?? null;
+  const asking = chain.filter((e) => PROMPTING_ROLES.has(e.role) || (e.role === 'transport' && chain.at(-1)?.waits_on.kind === 'tty'));
+  // git starts a helper through `sh -c '…'`: name the program the shell runs, not the shell.
+  return asking.find((e, i) => !(e.argv[1] === '-c' && asking[i + 1]?.ppid === e.pid)) ?? asking[0] ?? null;
 }
 
 /** What stops this kind of prompt. go already sets GIT_TERMINAL_PROMPT=0 — unless the user did not. */

@@ -70,7 +70,7 @@ function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chai
     }
     case 'socket':
     case 'poll':
-      return socketStep(view, info, peers) ?? leaf('unknown', `waits in ${wchan}`);
+      return socketStep(view, info, peers) ?? (kind === 'poll' ? pollStep(view, chain) : null) ?? leaf('unknown', `waits in ${wchan}`);
     case 'sleep':
       return leaf('sleep', 'sleeps (nanosleep)');
     case 'disk':
@@ -102,6 +102,15 @@ function pipeStep(view: ProcView, chain: WaitEntry[]): Step {
     fallback ??= leaf('pipe', `reads pipe:[${inode}] (fd ${fd.fd})${writers.length === 0 ? ', no writer left' : ''}`);
   }
   return fallback ?? leaf('pipe', 'reads a pipe');
+}
+
+// poll(2) with no socket: a process that talks to its child through pipes (git status and its
+// fsmonitor hook) waits on the pipe's writer, or at least on the child.
+function pollStep(view: ProcView, chain: WaitEntry[]): Step | null {
+  const pipe = pipeStep(view, chain);
+  if (pipe.next !== null) return pipe;
+  const child = liveChildren(view.pid)[0];
+  return child === undefined ? null : { waits: { kind: 'child', detail: 'waits on child (polls its pipes)' }, next: child };
 }
 
 function socketStep(view: ProcView, info: ProcessInfo | null, peers: PeerMap): Step | null {

@@ -1,6 +1,7 @@
 // A process's role in the wait chain, from the structure around it, never from what it is
 // called: what git waits on as a child is a credential helper (git passes it "get"), an
-// askpass (git passes it the prompt), its transport (ssh gets "git-upload-pack 'path'") or a
+// askpass (git passes it the prompt), its transport (ssh gets "git-upload-pack 'path'" or
+// "-o SendEnv=GIT_PROTOCOL") or a
 // hook; what holds a lock go waits for is a lock holder; a pipe's writer outside go's tree is
 // a pipe holder. Only git itself is known by name: the chain is defined by what git runs.
 import { posix } from 'node:path';
@@ -35,7 +36,8 @@ export function roleOf(argv: readonly string[], pid: number, goPid: number, inTr
   if (isGit(argv)) return 'git';
   if (from && HELPER_ROLES.has(from.role)) return from.role;
   if (from?.role === 'git') {
-    if (argv.some((a) => /^git-(upload|receive)-pack\b/.test(a))) return 'transport';
+    // git's ssh: the remote command, or the options git adds (it first runs `CMD -G` to learn the ssh variant).
+    if (argv.some((a) => /^git-(upload|receive)-pack\b/.test(a) || a === 'SendEnv=GIT_PROTOCOL')) return 'transport';
     const last = argv.length > 1 ? argv[argv.length - 1] : '';
     // git runs a helper through the shell as `sh -c 'HELPER get "$@"' 'HELPER get'`: the operation is the last word.
     if (argv.slice(1).some((a) => CREDENTIAL_OPERATIONS.has(a.trim().split(/\s+/).at(-1) ?? ''))) return 'credential-helper';

@@ -69,6 +69,7 @@ test('roles: what git waits on is told by the arguments git gave it, whatever th
   assert.equal(roleOf(['/bin/sh', '-c', '/tmp/x/h get "$@"', '/tmp/x/h get'], 11, 1, true, git), 'credential-helper', 'through the shell, as git runs it');
   assert.equal(roleOf(['/opt/ed/bin/code-helper', "Password for 'http://u@127.0.0.1:5': "], 11, 1, true, git), 'askpass');
   assert.equal(roleOf(['/usr/bin/tsh', '-o', 'X=y', 'git@h', "git-upload-pack 'r.git'"], 11, 1, true, git), 'transport');
+  assert.equal(roleOf(['/bin/sh', '/x/tunnel-5', '-G', '-o', 'SendEnv=GIT_PROTOCOL', '-p', '1', 'git@127.0.0.1'], 11, 1, true, git), 'transport', "git's ssh variant check");
   assert.equal(roleOf(['/repo/.git/hooks/watch', '2', ''], 11, 1, true, entry('git', 'child', ['git', 'status', '--porcelain'])), 'hook');
   assert.equal(roleOf(['sleep', '300'], 12, 1, true, entry('credential-helper', 'child')), 'credential-helper', 'the helper\'s own child');
   assert.equal(roleOf(['flock', 'f', 'sleep', '9'], 50, 1, false, entry('go', 'lock')), 'lock-holder');

@@ -14,6 +14,7 @@ export interface DirectFetch {
   importPath: string;
   gitUrl: string;
   proxy: GoGetProxy;
+  env: NodeJS.ProcessEnv;
   run(): Promise<WatchedRun>;
 }
 
@@ -31,7 +32,7 @@ export async function directFetch(git: Closable, extraEnv: (dir: string) => Node
     NO_PROXY: '127.0.0.1',
     ...extraEnv(dir),
   });
-  return { dir, importPath, gitUrl, proxy, run: () => runWatched(['mod', 'download', `${importPath}@v1.0.0`], { cwd: appModule(dir), env }) };
+  return { dir, importPath, gitUrl, proxy, env, run: () => runWatched(['mod', 'download', `${importPath}@v1.0.0`], { cwd: appModule(dir), env }) };
 }
 
 /** An executable shell script at dir/name (a name that says nothing about what it is). */

@@ -32,7 +32,6 @@ function matchWchan(wchan: string): WaitKind | null {
 
 /** The most telling wait among the threads: a lock or a child beats a poll loop elsewhere. */
 export function classifyWait(ctx: WaitContext): WaitKind {
-  if (ctx.state === 'R') return 'cpu';
   if (ctx.state === 'T' || ctx.state === 't') return 'stopped';
   const kinds = new Set<WaitKind>();
   for (const w of ctx.wchans) {
@@ -40,7 +39,11 @@ export function classifyWait(ctx: WaitContext): WaitKind {
     if (kind) kinds.add(kind);
     else if (/^wait_woken/.test(w)) kinds.add(ctx.hasTty ? 'tty' : ctx.hasSocket ? 'socket' : 'unknown');
   }
-  for (const kind of ['lock', 'child', 'pipe', 'fifo', 'tty', 'socket', 'sleep', 'poll'] as WaitKind[]) if (kinds.has(kind)) return kind;
+  // The state letter is the main thread's: a go whose main thread is running for a moment
+  // (GC, a timer) still has a thread blocked in do_wait or flock, and that is what it waits on.
+  for (const kind of ['lock', 'child', 'pipe', 'fifo', 'tty'] as WaitKind[]) if (kinds.has(kind)) return kind;
+  if (ctx.state === 'R') return 'cpu';
+  for (const kind of ['socket', 'sleep', 'poll'] as WaitKind[]) if (kinds.has(kind)) return kind;
   if (ctx.state === 'D') return 'disk';
   return 'unknown';
 }

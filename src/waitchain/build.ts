@@ -32,7 +32,7 @@ export function buildWaitChain(input: ChainInput): WaitEntry[] {
     const view = readProcView(pid);
     if (!view) break;
     const info = input.tree.find((p) => p.pid === pid) ?? describeProcessTree(pid).find((p) => p.pid === pid) ?? null;
-    const step = stepFrom(view, info, input.peers, chain);
+    const step = stepFrom(view, info, input.peers, chain, input.tree);
     const from = chain.at(-1) ?? null;
     let role = roleOf(view.argv, pid, input.goPid, inTree.has(pid), from);
     if (role === 'child' && step.waits.kind === 'tty') role = 'prompt';
@@ -46,7 +46,14 @@ function hasKind(view: ProcView, kind: string): boolean {
   return view.fds.some((f) => f.target.kind === kind);
 }
 
-function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chain: WaitEntry[]): Step {
+// Connections the processes before this one hold: a child that inherited one (git leaks its
+// socket to the helpers it starts) does not wait on it.
+function inherited(chain: WaitEntry[], tree: ProcessInfo[]): Set<string> {
+  const pids = new Set(chain.map((e) => e.pid));
+  return new Set(tree.filter((p) => pids.has(p.pid)).flatMap((p) => p.sockets.map((s) => `${s.local} ${s.remote}`)));
+}
+
+function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chain: WaitEntry[], tree: ProcessInfo[]): Step {
   const kind: WaitKind = classifyWait({ state: view.state, wchans: view.wchans, hasTty: hasKind(view, 'tty'), hasSocket: hasKind(view, 'socket') });
   const wchan = view.wchans.find((w) => w && w !== '0') ?? '?';
   switch (kind) {
@@ -70,7 +77,7 @@ function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chai
     }
     case 'socket':
     case 'poll':
-      return socketStep(view, info, peers) ?? (kind === 'poll' ? pollStep(view, chain) : null) ?? leaf('unknown', `waits in ${wchan}`);
+      return socketStep(view, info, peers, inherited(chain, tree)) ?? (kind === 'poll' ? pollStep(view, chain) : null) ?? leaf('unknown', `waits in ${wchan}`);
     case 'sleep':
       return leaf('sleep', 'sleeps (nanosleep)');
     case 'disk':
@@ -113,8 +120,10 @@ function pollStep(view: ProcView, chain: WaitEntry[]): Step | null {
   return child === undefined ? null : { waits: { kind: 'child', detail: 'waits on child (polls its pipes)' }, next: child };
 }
 
-function socketStep(view: ProcView, info: ProcessInfo | null, peers: PeerMap): Step | null {
-  const remote = (info?.sockets ?? []).filter((s) => s.state !== 'LISTEN' && !/^(0\.0\.0\.0|\[::\]):0$/.test(s.remote));
+function socketStep(view: ProcView, info: ProcessInfo | null, peers: PeerMap, before: Set<string>): Step | null {
+  const all = (info?.sockets ?? []).filter((s) => s.state !== 'LISTEN' && !/^(0\.0\.0\.0|\[::\]):0$/.test(s.remote));
+  const own = all.filter((s) => !before.has(`${s.local} ${s.remote}`));
+  const remote = own.length > 0 ? own : all;
   const socket = remote.find((s) => s.state === 'ESTABLISHED') ?? remote.find((s) => s.state === 'SYN_SENT') ?? remote[0];
   if (socket) {
     const peer = peers.get(socket.remote);

@@ -22,7 +22,7 @@ const endAll = (marker: string) => {
   killAll([...pids.flatMap(childrenOf), ...pids]);
 };
 
-describe('the wait chain names what holds go up', { concurrency: true, timeout: 90_000 }, () => {
+describe('the wait chain names what holds go up', { concurrency: 2, timeout: 90_000 }, () => {
   test('http-proxy-unresponsive: GOPROXY on a .invalid host goes through a silent HTTP_PROXY', async () => {
     const silent = await startSilentServer();
     const dir = tempDir();

@@ -47,6 +47,8 @@ test("wchan: of a process's threads, a lock or a child wait beats the poll loop 
   assert.equal(go('locks_lock_inode_wait'), 'lock');
   assert.equal(go('do_wait'), 'child');
   assert.equal(go('futex_wait_queue'), 'poll');
+  assert.equal(classifyWait({ state: 'R', wchans: ['0', 'do_wait', 'futex_wait_queue'], hasTty: false, hasSocket: false }), 'child', 'main thread running for a moment');
+  assert.equal(classifyWait({ state: 'R', wchans: ['0', 'futex_wait_queue'], hasTty: false, hasSocket: false }), 'cpu');
 });
 
 test('/proc/net/unix: a listener and its accepted end carry the path, a client has none', () => {

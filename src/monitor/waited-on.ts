@@ -48,7 +48,12 @@ function lockHolders(treePids: ReadonlySet<number>): number[] {
   return locks.filter((l) => waited.has(l.id) && !l.waiting && l.pid > 0 && !treePids.has(l.pid)).map((l) => l.pid);
 }
 
-function pipeWriters(treePids: ReadonlySet<number>): number[] {
+// The machine-wide search costs tens of milliseconds under load: at most one per RESCAN_MS for
+// the same pipes (a held pipe is held for minutes; a sample every 500 ms need not look again).
+const RESCAN_MS = 5000;
+let lastScan: { key: string; at: number; writers: number[] } | null = null;
+
+function pipeWriters(treePids: ReadonlySet<number>, now: number): number[] {
   const readers = [...treePids].filter((pid) => {
     const wchan = readText(`/proc/${pid}/wchan`) ?? '';
     return classifyWait({ state: 'S', wchans: [wchan], hasTty: false, hasSocket: false }) === 'pipe';
@@ -57,15 +62,18 @@ function pipeWriters(treePids: ReadonlySet<number>): number[] {
   const wanted = new Set(readers.flatMap((pid) => pipesOf(pid, 'read')));
   for (const pid of treePids) for (const inode of pipesOf(pid, 'write')) if (!readers.includes(pid)) wanted.delete(inode);
   if (wanted.size === 0) return [];
+  const key = [...wanted].sort().join(',');
+  if (lastScan && lastScan.key === key && now - lastScan.at < RESCAN_MS) return lastScan.writers.filter((pid) => !treePids.has(pid));
   const out: number[] = [];
   for (const name of list('/proc')) {
     if (!/^\d+$/.test(name) || treePids.has(Number(name))) continue;
     if (pipesOf(Number(name), 'write').some((inode) => wanted.has(inode))) out.push(Number(name));
   }
+  lastScan = { key, at: now, writers: out };
   return out;
 }
 
 /** The pids outside the tree whose progress counts as the tree's. */
-export function waitedOnOutside(treePids: ReadonlySet<number>): number[] {
-  return [...new Set([...lockHolders(treePids), ...pipeWriters(treePids)])];
+export function waitedOnOutside(treePids: ReadonlySet<number>, now = Date.now()): number[] {
+  return [...new Set([...lockHolders(treePids), ...pipeWriters(treePids, now)])];
 }

@@ -71,6 +71,7 @@ describe('progress along the wait chain, and user snapshots, are not hangs', { c
     assert.ok(record.snapshot.idle_ms < HANG_AFTER_MS, `idle ${record.snapshot.idle_ms} ms when asked`);
     const leaf = record.snapshot.wait_chain?.at(-1);
     assert.ok(leaf, 'the chain is there');
+    assert.ok(r.ours[0].startsWith(`gomod-shim: go build ./...: snapshot taken on request (Ctrl-\\), not a hang — go ${record.snapshot.go_pid} `), r.ours[0]);
 
     const show = await runCli(['show', String(id)], { env });
     assert.ok(show.stdout.toString().includes('snapshot taken on request (Ctrl-\\), not a hang'), show.stdout.toString());

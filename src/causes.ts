@@ -1,12 +1,16 @@
 // The cause labels of CONTRACT.md, "Snapshot".
 export const CAUSES = [
   'proxy-unresponsive',
+  'http-proxy-unresponsive',
   'connect-stall',
   'dns-stall',
   'tls-stall',
   'sumdb-unresponsive',
   'vcs-unresponsive',
   'vcs-credential-prompt',
+  'agent-prompt',
+  'orphan-pipe',
+  'buildvcs-git',
   'modcache-lock',
   'toolchain-download',
   'unknown',

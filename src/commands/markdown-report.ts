@@ -1,5 +1,7 @@
 // `gomod-shim show ID --markdown`: one hang as GitHub-flavoured Markdown, to paste into a bug
 // report or a golang/go issue. The long parts (go env, the whole dump) sit in <details> blocks.
+import { snapshotIsHang } from '../snapshot/is-hang';
+import { chainLines, triggerText } from '../waitchain/describe';
 import { formatDuration } from '../duration';
 import { ownFrames, rankGoroutines } from '../snapshot/goroutine-rank';
 import type { Goroutine } from '../snapshot/goroutine-dump';
@@ -64,7 +66,7 @@ function facts(run: HistoryItem, s: Snapshot | null, version: string): string {
     ['module', run.module ? inlineCode(run.module) : '-'],
     ['started', run.started_at],
   ];
-  if (s) rows.push(['hang', escapeMarkdown(`no activity for ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'}, mode ${s.mode}`)]);
+  if (s) rows.push([snapshotIsHang(s) ? 'hang' : 'snapshot', escapeMarkdown(`no activity for ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${triggerText(s)}, mode ${s.mode}`)]);
   rows.push(['ended', escapeMarkdown(ending(run, s))]);
   rows.push(['recorded by', `gomod-shim ${version} (run #${run.id})`]);
   return markdownTable(['', ''], rows.map(([k, v]) => [`**${k}**`, v]));
@@ -129,7 +131,7 @@ function dump(s: Snapshot, runId: number): string {
 
 /** The whole report. Everything passes through redaction again, though the store holds it redacted. */
 export function markdownReport(run: HistoryItem, s: Snapshot | null, version: string): string {
-  const title = s ? `## ${inlineCode(commandLine(run))} hung: ${s.diagnosis.cause}` : `## ${inlineCode(commandLine(run))}: run #${run.id}`;
+  const title = s ? `## ${inlineCode(commandLine(run))} ${snapshotIsHang(s) ? 'hung' : 'snapshot (not a hang)'}: ${s.diagnosis.cause}` : `## ${inlineCode(commandLine(run))}: run #${run.id}`;
   const parts = [title, ''];
   if (s) parts.push(`> ${escapeMarkdown(s.diagnosis.summary)}`, '');
   parts.push(facts(run, s, version), '');
@@ -137,7 +139,9 @@ export function markdownReport(run: HistoryItem, s: Snapshot | null, version: st
     parts.push(run.summary ? escapeMarkdown(`${run.cause}: ${run.summary}`) : 'This run did not hang: there is no snapshot.', '');
     return redactText(parts.join('\n'));
   }
-  parts.push('### Diagnosis', '', diagnosis(s), '', '### Network probe', '', probeTable(s), '', '### Goroutines that matter', '', goroutines(s), '');
+  parts.push('### Diagnosis', '', diagnosis(s), '');
+  if (s.wait_chain?.length) parts.push('### Wait chain', '', codeBlock(chainLines(s).join('\n')), '');
+  parts.push('### Network probe', '', probeTable(s), '', '### Goroutines that matter', '', goroutines(s), '');
   if (s.stderr_tail.length) parts.push('### Last lines go printed', '', codeBlock(s.stderr_tail.slice(-STDERR_LINES).join('\n')), '');
   parts.push(settings(s), '', dump(s, run.id), '');
   return redactText(parts.join('\n'));

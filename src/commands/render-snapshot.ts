@@ -7,6 +7,8 @@ import { formatDuration } from '../duration';
 import type { Style } from '../ui/style';
 import { formatTable } from '../ui/table';
 import { probeMs } from '../snapshot/probe/describe';
+import { snapshotIsHang } from '../snapshot/is-hang';
+import { chainLines, triggerText } from '../waitchain/describe';
 
 const MAX_GOROUTINES = 6;
 const MAX_FRAMES = 8;
@@ -78,8 +80,8 @@ function goroutines(s: Snapshot, style: Style, runId: number): string {
 export function renderSnapshot(s: Snapshot, style: Style, runId: number): string {
   const d = s.diagnosis;
   const head =
-    `\n${style.bold(style.red(`Hung: ${d.cause}`))} — ${d.summary}\n` +
-    style.dim(`idle ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${s.trigger === 'sigquit' ? 'SIGQUIT to the shim' : 'detected'} at ${s.taken_at}, mode ${s.mode}\n`) +
+    (snapshotIsHang(s) ? `\n${style.bold(style.red(`Hung: ${d.cause}`))} — ${d.summary}\n` : `\n${style.bold(`Snapshot: ${d.cause}`)} — ${d.summary}\n${triggerText(s)}\n`) +
+    style.dim(`idle ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${triggerText(s)} at ${s.taken_at}, mode ${s.mode}\n`) +
     (s.complete === false ? style.yellow('go env and the network probe were still running when this was stored (the shim ended first)\n') : '');
   const tail = s.stderr_tail.slice(-10).join('\n');
   const env = Object.entries(s.env)
@@ -90,6 +92,7 @@ export function renderSnapshot(s: Snapshot, style: Style, runId: number): string
     head +
     section(style, 'Evidence', d.evidence.map((e) => `• ${e}`).join('\n')) +
     section(style, 'What to do', d.suggestions.map((e) => `• ${e}`).join('\n')) +
+    section(style, 'Wait chain', chainLines(s).join('\n')) +
     section(style, 'Processes', s.processes.length ? processTree(s.processes) : '') +
     section(style, 'Sockets', sockets(s.processes)) +
     section(style, 'File locks', locks(s.processes)) +

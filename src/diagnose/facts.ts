@@ -6,6 +6,7 @@ import type { ProbeResult } from '../snapshot/probe/probe';
 import { probeTargets, type ProbeRole, type ProbeTarget } from '../snapshot/probe/targets';
 import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
 import type { Snapshot } from '../snapshot/snapshot';
+import type { WaitEntry } from '../waitchain/types';
 
 export interface RemoteSocket extends SocketInfo {
   owner: ProcessInfo;
@@ -29,6 +30,10 @@ export interface Facts {
   targets: ProbeTarget[];
   probes: ProbeResult[];
   goroutines: Goroutine[];
+  /** the wait chain, go first ([] in snapshots of older versions) */
+  chain: WaitEntry[];
+  /** what holds everything up: the chain's last entry */
+  leaf: WaitEntry | null;
   /** a goroutine has a frame whose function contains one of these */
   inStack(...needles: string[]): boolean;
   /** `go -x` "# get URL" lines with no end line yet: requests still waiting */
@@ -93,6 +98,8 @@ export function deriveFacts(snapshot: Omit<Snapshot, 'diagnosis'>): Facts {
     targets: targets.filter((t) => t.url !== null),
     probes: snapshot.network,
     goroutines: snapshot.goroutines.parsed,
+    chain: snapshot.wait_chain ?? [],
+    leaf: snapshot.wait_chain?.at(-1) ?? null,
     inStack: (...needles) => functions.some((f) => needles.some((n) => f.includes(n))),
     pendingGets: [...open].filter(([, n]) => n > 0).map(([url]) => url),
     lastStderrLine: snapshot.stderr_tail.filter((l) => l.trim() !== '').at(-1) ?? null,

@@ -3,6 +3,8 @@
 import type { Attributes } from '@opentelemetry/api';
 import { redactArgv, redactText } from '../redact';
 import type { HangReport } from './hang-report';
+import { snapshotIsHang } from '../snapshot/is-hang';
+import { formatChain } from '../waitchain/format';
 
 // go subcommands whose next word says what was done (go mod download, go work sync).
 const TWO_WORD_COMMANDS = new Set(['mod', 'work']);
@@ -37,6 +39,9 @@ export function hangAttributes(report: HangReport, goVersion: string | null = re
     // cmd/go is a Go program: its runtime version is the toolchain's (go env GOVERSION).
     'process.runtime.name': 'go',
   };
+  // Only a user's snapshot (Ctrl-\) carries it: every other record is a hang.
+  if (!snapshotIsHang(snapshot)) attributes['gomod_shim.hang.hung'] = false;
+  if (snapshot.wait_chain?.length) attributes['gomod_shim.hang.wait_chain'] = formatChain(snapshot.wait_chain);
   if (runId !== null) attributes['gomod_shim.run.id'] = runId;
   if (run.module) attributes['gomod_shim.go.module'] = run.module;
   const proxy = goEnv.GOPROXY ?? snapshot.env.GOPROXY;

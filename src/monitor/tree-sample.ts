@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import type { ActivitySample } from './idle-detector';
 import { parseIo } from './procfs';
-import { descendantsOf, type ProcessTable } from './process-table';
+import { descendantsOf, readTree, type ProcessTable } from './process-table';
+import { waitedOnOutside } from './waited-on';
 
 export function readIoBytes(pid: number): number {
   try {
@@ -24,6 +25,16 @@ export function sampleTree(table: ProcessTable, goPid: number, outputBytes: numb
     cpuTicks += p.cpuTicks;
     ioBytes += readIoBytes(p.pid);
     pids.push(p.pid);
+  }
+  // A lock holder or pipe writer outside the tree that makes progress keeps go from being idle.
+  const counted = new Set(pids);
+  for (const holder of waitedOnOutside(counted)) {
+    for (const p of readTree(holder).values()) {
+      if (counted.has(p.pid)) continue;
+      counted.add(p.pid);
+      cpuTicks += p.cpuTicks;
+      ioBytes += readIoBytes(p.pid);
+    }
   }
   return { at, cpuTicks, ioBytes, outputBytes, processKey: pids.sort((a, b) => a - b).join(',') };
 }

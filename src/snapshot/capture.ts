@@ -13,6 +13,8 @@ import { probeAll } from './probe/probe';
 import { probeTargets } from './probe/targets';
 import { describeProcessTree } from './processes';
 import type { Snapshot } from './snapshot';
+import { isHang } from './is-hang';
+import { waitChainOf } from '../waitchain/capture-chain';
 
 // What the diagnosis needs before `go env -json` answers: go's own resolution, from the
 // environment and the go env file (`go env -w`).
@@ -41,11 +43,13 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
   const envFile = readGoEnvFile(input.env);
   const settings: Record<string, string> = {};
   for (const name of SETTINGS) settings[name] = redactEnvValue(name, resolveGoSetting(name, input.env, envFile));
+  const processes = describeProcessTree(input.rootPid);
   return {
     taken_at: new Date().toISOString(),
     complete: false,
     idle_ms: input.idleMs,
     trigger: input.trigger,
+    hung: isHang(input.trigger, input.idleMs, input.hangAfterMs),
     hang_after_ms: input.hangAfterMs,
     hang_after_reason: input.hangAfterReason,
     mode: input.mode,
@@ -54,7 +58,8 @@ export function captureLocal(input: CaptureInput): PartialSnapshot {
     env: captureEnv(input.env),
     go_env: settings,
     go_env_error: 'go env -json not read yet: these are the settings from the environment and the go env file',
-    processes: describeProcessTree(input.rootPid),
+    processes,
+    wait_chain: waitChainOf(input.goPid, processes, input.env, envFile),
     network: [],
     goroutines: { raw: null, parsed: [] },
     stderr_tail: input.stderrTail.map(redactText),

@@ -4,6 +4,7 @@ import type { OnHang } from '../config';
 import type { Goroutine } from './goroutine-dump';
 import type { ProbeResult } from './probe/probe';
 import type { ProcessInfo } from './processes';
+import type { WaitEntry } from '../waitchain/types';
 
 export interface Diagnosis {
   cause: Cause;
@@ -19,6 +20,8 @@ export interface Snapshot {
   idle_ms: number;
   /** idle: the tree was quiet for hang_after_ms; sigquit: Ctrl-\ or kill -QUIT to the shim */
   trigger: 'idle' | 'sigquit';
+  /** false for a user's snapshot (Ctrl-\\ before the run was idle past the limit); absent in older snapshots: a hang */
+  hung?: boolean;
   hang_after_ms: number;
   /** Which limit applied and why (absent in snapshots of older versions). */
   hang_after_reason?: string;
@@ -29,6 +32,8 @@ export interface Snapshot {
   go_env: Record<string, string> | null;
   go_env_error: string | null;
   processes: ProcessInfo[];
+  /** from go to what holds everything up (absent in snapshots of older versions) */
+  wait_chain?: WaitEntry[];
   network: ProbeResult[];
   goroutines: { raw: string | null; parsed: Goroutine[] };
   stderr_tail: string[];

@@ -5,19 +5,22 @@ import { redactDeep } from '../redact';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { Db } from './database';
 import type { OnBadRow } from './runs';
+import { snapshotIsHang } from '../snapshot/is-hang';
 
-/**
- * Stores (or replaces) the snapshot of a run with its cause; `hung` marks the run hung (a snapshot
- * asked for with Ctrl-\ on a run that was not idle is not a hang).
- */
-export function saveSnapshot(db: Db, runId: number, snapshot: Snapshot, hung = true): void {
+/** Stores (or replaces) the snapshot of a run and, unless it is a user's snapshot (Ctrl-\\), marks the run hung with its cause. */
+export function saveSnapshot(db: Db, runId: number, snapshot: Snapshot): void {
   const safe = redactDeep(snapshot);
   db.transaction(() => {
     db.prepare(
       `INSERT INTO snapshots (run_id, taken_at, json) VALUES (?, ?, ?)
        ON CONFLICT (run_id) DO UPDATE SET taken_at = excluded.taken_at, json = excluded.json`,
     ).run(runId, safe.taken_at, JSON.stringify(safe));
-    db.prepare('UPDATE runs SET hung = ?, cause = ?, summary = ? WHERE id = ?').run(hung ? 1 : 0, safe.diagnosis.cause, safe.diagnosis.summary, runId);
+    db.prepare('UPDATE runs SET hung = MAX(hung, ?), cause = ?, summary = ? WHERE id = ?').run(
+      snapshotIsHang(safe) ? 1 : 0,
+      safe.diagnosis.cause,
+      safe.diagnosis.summary,
+      runId,
+    );
   }).immediate();
 }
 

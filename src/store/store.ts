@@ -78,8 +78,8 @@ export class HistoryStore {
    * Records the snapshot of a hung run (adopted first if it is still only journalled), then
    * applies the retention cap: a hang is rare, so this is the one place the database grows.
    */
-  saveSnapshot(runId: number, snapshot: Snapshot, hung = true): void {
-    this.guard(() => saveSnapshot(this.db, runId, snapshot, hung));
+  saveSnapshot(runId: number, snapshot: Snapshot): void {
+    this.guard(() => saveSnapshot(this.db, runId, snapshot));
     try {
       capSnapshots(this.db);
     } catch {

@@ -34,11 +34,6 @@ const DUMP_WAIT_MS = 5000; // a Go runtime prints its dump in milliseconds; a we
 const OWN_SIGQUIT_GRACE_MS = 300; // after Ctrl-\, go received the terminal's SIGQUIT too
 const SIGQUIT_LOOKBACK_BYTES = 64 * 1024;
 
-/** A snapshot is of a hang when go was idle past its limit, whatever asked for it. */
-export function isHang(trigger: Snapshot['trigger'], idleMs: number, limitMs: number): boolean {
-  return trigger === 'idle' || idleMs >= limitMs;
-}
-
 export interface HangContext {
   link: FrontLink;
   goPid: number;
@@ -67,8 +62,6 @@ function lastLines(text: string, max: number): string[] {
 export class HangHandler {
   /** Set once a snapshot was taken: the run's record depends on it. */
   snapshot: Snapshot | null = null;
-  /** The snapshot is of a hang (not a look asked for with Ctrl-\ while go was busy). */
-  hung = false;
   /** The watcher ended go because it hung (dump mode): exit 124, leftovers ended. */
   endedByUs = false;
   private done: Promise<void> | null = null;
@@ -112,14 +105,12 @@ export class HangHandler {
     };
     const store = recorder.promote();
     const runId = recorder.rowId;
-    // Ctrl-\ on a run that was not idle past its limit asks for a look, not a verdict.
-    this.hung = isHang(trigger, idleMs, this.ctx.limit.ms);
     const record = (partial: PartialSnapshot): Snapshot => {
       const snapshot = { ...partial, diagnosis: diagnose(partial) };
       this.snapshot = snapshot;
       if (store && runId !== null) {
         try {
-          store.saveSnapshot(runId, snapshot, this.hung);
+          store.saveSnapshot(runId, snapshot);
         } catch (err) {
           warnOnce(`could not store the snapshot: ${(err as Error).message}`);
         }

@@ -7,6 +7,7 @@ import { within } from '../within';
 import { findModulePath } from '../record/module-path';
 import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
 import { redactArgv } from '../redact';
+import { snapshotIsHang } from '../snapshot/is-hang';
 import type { FrontLink, Hello } from './front-link';
 import { HangHandler } from './hang';
 import { HangLimit } from './hang-limit';
@@ -67,7 +68,7 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
     durationMs: Math.max(0, endedMs - hello.startedMs),
     exitCode: exit?.code ?? null,
     signal: exit ? exit.signal : null,
-    hung: handler.snapshot !== null && handler.hung,
+    hung: handler.snapshot !== null && snapshotIsHang(handler.snapshot),
     longestIdleMs: sampler.longestIdleMs,
     hangLimitMs: limit.ms,
     hangLimitReason: limit.reason,

@@ -71,6 +71,7 @@ export function describeSnapshot(s: Snapshot): string {
     ...s.diagnosis.evidence.map((e) => `  evidence: ${e}`),
     ...s.processes.map((p) => `  pid ${p.pid} ${p.state} ${p.argv.join(' ')} sockets=${JSON.stringify(p.sockets.map((k) => `${k.remote} ${k.state}`))}`),
     ...s.network.map((n) => `  probe ${n.target} ${n.role} ok=${n.ok} ${n.error ?? ''}`),
+    ...(s.wait_chain ?? []).map((e) => `  chain: pid ${e.pid} ${e.role} ${e.argv.join(' ')} → ${JSON.stringify(e.waits_on)}`),
   ].join('\n');
 }
 

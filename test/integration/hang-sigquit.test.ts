@@ -1,7 +1,8 @@
 // Issue 3, Ctrl-\ in dump mode: a SIGQUIT to the shim alone (kill -QUIT, or a terminal whose
 // process group holds only the shim) while go waits on a silent proxy. The shim takes a snapshot,
 // sends go the SIGQUIT itself, stores the parsed dump, and ends with go's own status: 2, as go
-// ends after a SIGQUIT — not 124, which is for hangs the shim found and ended.
+// ends after a SIGQUIT — not 124, which is for hangs the shim found and ended. Before the limit it
+// is a user's snapshot (CONTRACT.md): the run is not marked hung.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { appModule, assertAllEnded, assertDumpCaptured, endLeftovers, hangEnv, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
@@ -41,7 +42,6 @@ test('SIGQUIT to the shim alone in dump mode: a snapshot with the parsed dump, o
     assert.equal(snapshot.diagnosis.cause, 'proxy-unresponsive');
     assert.deepEqual(
       { status: record.run.status, hung: record.run.hung, exit_code: record.run.exit_code, signal: record.run.signal },
-      // A snapshot asked for, not a hang: go was idle, but not past its limit.
       { status: 'finished', hung: false, exit_code: 2, signal: null },
     );
     await assertAllEnded(snapshot);

@@ -39,15 +39,18 @@ after(async () => {
   await proxy?.close();
 });
 
-test('headings: the command and cause, then diagnosis, probe and goroutines (go printed nothing before it hung)', () => {
+test('headings: the command and cause, then diagnosis, wait chain, probe and goroutines (go printed nothing before it hung)', () => {
   const tokens = md.parse(markdown, {});
   const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [`${t.tag} ${tokens[i + 1].content}`] : []));
   assert.deepEqual(headings, [
     `h2 \`go mod download ${hang.module}@v1.0.0\` hung: proxy-unresponsive`,
     'h3 Diagnosis',
+    'h3 Wait chain',
     'h3 Network probe',
     'h3 Goroutines that matter',
   ]);
+  // go's own socket to the silent GOPROXY ends the chain (docs/causes.md).
+  assert.match(markdown, /### Wait chain\n\n```+text\ngo \d+ — socket: ESTABLISHED to 127\.0\.0\.1:\d+, unacked \d+ B, unread 0 B \[peer 127\.0\.0\.1:\d+ \(proxy\); GOPROXY=/);
 });
 
 test('tables: the facts (go version, command) and the probe of the silent proxy', () => {

@@ -264,7 +264,7 @@ test('a name resolved by DNS is then connected to and asked over HTTP', async ()
   }
 });
 
-test('with HTTP_PROXY set: the GOPROXY host is probed directly, the HTTP proxy by TCP alone', async () => {
+test('with HTTP_PROXY set: the GOPROXY URL is probed through the HTTP proxy, as go sends it (issue 10)', async () => {
   const dns = await startDnsServer({ answer: '127.0.0.1' });
   const goproxy = await startHttpServer(200);
   const httpProxy = await startSilentServer();
@@ -277,14 +277,15 @@ test('with HTTP_PROXY set: the GOPROXY host is probed directly, the HTTP proxy b
     });
     const results = await probeAll(targets, STEP_MS, { lookup: dns.lookup });
     assert.deepEqual(
-      results.map((r) => [r.target, r.role, r.via, r.ok, r.http_status]),
+      results.map((r) => [r.target, r.role, r.via, r.ok, r.dns_ms, r.error]),
       [
-        [`goproxy.example.invalid:${goproxy.port}`, 'proxy', `127.0.0.1:${httpProxy.port}`, true, 200],
-        [`127.0.0.1:${httpProxy.port}`, 'other', null, true, null],
+        [`goproxy.example.invalid:${goproxy.port}`, 'proxy', `127.0.0.1:${httpProxy.port}`, false, null, `no HTTP answer within ${STEP_MS}ms`],
+        [`127.0.0.1:${httpProxy.port}`, 'other', null, true, null, null],
       ],
     );
-    assert.equal(goproxy.requests.length, 1);
-    assert.equal(httpProxy.received(), '', 'nothing is sent to the HTTP proxy, least of all its credentials');
+    assert.equal(goproxy.requests.length, 0, 'the GOPROXY host itself is not asked: go would not ask it either');
+    assert.match(httpProxy.received(), new RegExp(`^GET http://goproxy\\.example\\.invalid:${goproxy.port}/ HTTP/1\\.1\r\n`), 'the proxy gets the absolute URL');
+    assert.ok(!/carol|pw/.test(httpProxy.received()), "the proxy's credentials are never sent");
   } finally {
     await Promise.all([dns.close(), goproxy.close(), httpProxy.close()]);
   }

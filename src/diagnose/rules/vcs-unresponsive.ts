@@ -20,12 +20,14 @@ export const vcsUnresponsive: Rule = {
     const vcs = f.helpers.filter((p) => VCS.test(path.basename(p.argv[0] ?? '')));
     const waitingInGo = f.inStack('os/exec.(*Cmd).Wait') && f.inStack('modfetch/codehost', 'cmd/go/internal/vcs.');
     if (vcs.length === 0 && !waitingInGo) return null;
-    const socket = f.helperSockets[0];
-    const leaf = socket?.owner ?? vcs[vcs.length - 1];
+    // With a wait chain, the socket at its leaf (a helper may hold an inherited copy of git's).
+    const leaf = f.leaf?.waits_on.kind === 'socket' ? f.leaf : null;
+    const socket = (leaf && f.helperSockets.find((s) => s.owner.pid === leaf.pid && s.remote === leaf.waits_on.peer)) ?? f.helperSockets[0];
+    const waiter = socket?.owner ?? vcs[vcs.length - 1];
     const where = socket ? `${socket.remote} (${socket.state})` : 'its server';
     return {
       cause: 'vcs-unresponsive',
-      summary: `${leaf ? leaf.argv.join(' ') : 'a version-control command'} is waiting on ${where} with nothing moving for ${f.idle}`,
+      summary: `${waiter ? waiter.argv.join(' ') : 'a version-control command'} is waiting on ${where} with nothing moving for ${f.idle}`,
       evidence: [
         ...vcs.map((p) => `child pid ${p.pid}: ${p.argv.join(' ')} (state ${p.state}${p.wchan ? `, in ${p.wchan}` : ''})`),
         ...(socket ? [`socket ${socket.local} → ${socket.remote} ${socket.state}, unacked ${socket.tx_queue} B`] : []),

@@ -14,9 +14,11 @@ export function parseStatusLine(head: string): number | 'incomplete' | 'not-http
 }
 
 /** The request the probe sends: no credentials, no cookies, nothing kept alive. */
-export function probeRequest(url: URL): string {
+export function probeRequest(url: URL, viaProxy = false): string {
+  // Through an HTTP proxy, a plain-http request names the whole URL (RFC 9112 absolute-form).
+  const target = viaProxy ? `${url.protocol}//${url.host}${url.pathname || '/'}` : url.pathname || '/';
   return [
-    `GET ${url.pathname || '/'} HTTP/1.1`,
+    `GET ${target} HTTP/1.1`,
     `Host: ${url.host}`,
     'User-Agent: gomod-shim-probe',
     'Accept: */*',

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { MAX_HEAD_BYTES, parseStatusLine, probeRequest } from './http-status-line';
 import { ProbeStepError, ProbeStepTimeout, withDeadline } from './step';
 
-export function httpStep(socket: Socket, url: URL, ms: number): Promise<number> {
+export function httpStep(socket: Socket, url: URL, ms: number, viaProxy = false): Promise<number> {
   const answered = new Promise<number>((resolve, reject) => {
     let head = '';
     socket.on('data', (chunk: Buffer) => {
@@ -15,7 +15,7 @@ export function httpStep(socket: Socket, url: URL, ms: number): Promise<number> 
     });
     socket.once('error', () => reject(new ProbeStepError('connection reset before an HTTP answer')));
     socket.once('close', () => reject(new ProbeStepError('connection closed before an HTTP answer')));
-    socket.write(probeRequest(url));
+    socket.write(probeRequest(url, viaProxy));
   });
   return withDeadline(answered, ms, () => socket.destroy(), new ProbeStepTimeout('no HTTP answer', ms, 'within'));
 }

@@ -9,6 +9,7 @@ import { httpStep } from './http-step';
 import { ProbeStepError, elapsedMs, errorCode } from './step';
 import type { ProbeRole, ProbeTarget } from './targets';
 import { tlsStep } from './tls-step';
+import { proxyConnectStep } from './proxy-step';
 
 export interface ProbeResult {
   target: string;
@@ -16,7 +17,7 @@ export interface ProbeResult {
   url: string | null;
   /** The IP address the TCP step connected to, else the first it tried; null when DNS failed. */
   address: string | null;
-  /** The HTTP proxy go would use for this URL (see ProbeTarget.via); the probe went direct. */
+  /** The HTTP proxy go would use for this URL (see ProbeTarget.via); the probe went through it too. */
   via: string | null;
   dns_ms: number | null; // null when the host is an IP literal (no lookup) or the lookup failed
   connect_ms: number | null;
@@ -41,9 +42,11 @@ export function probeAll(targets: ProbeTarget[], stepTimeoutMs: number, options:
 }
 
 interface Plan {
-  at: HostPort;
+  at: HostPort; // where the probe connects: the server, or the HTTP proxy in between
   tls: boolean;
   url: URL | null;
+  /** through the environment's HTTP proxy, as go goes: the server's own host:port */
+  proxied: HostPort | null;
 }
 
 function planFor(target: ProbeTarget): Plan | null {
@@ -58,7 +61,8 @@ function planFor(target: ProbeTarget): Plan | null {
   const at = url ? urlHostPort(url) : splitHostPort(target.target);
   if (!at) return null;
   const tls = target.tls || url?.protocol === 'https:' || (url === null && at.port === 443);
-  return { at, tls, url };
+  const via = url && target.via ? splitHostPort(target.via) : null;
+  return via ? { at: via, tls, url, proxied: at } : { at, tls, url, proxied: null };
 }
 
 async function probeTarget(target: ProbeTarget, stepMs: () => number, lookup: Lookup): Promise<ProbeResult> {
@@ -91,15 +95,16 @@ async function probeTarget(target: ProbeTarget, stepMs: () => number, lookup: Lo
     let socket = await connectStep(addresses, plan.at.port, stepMs(), opened);
     result.connect_ms = elapsedMs(started);
     result.address = socket.remoteAddress ?? result.address;
+    if (plan.proxied && plan.tls) await proxyConnectStep(socket, `${plan.proxied.host.includes(':') ? `[${plan.proxied.host}]` : plan.proxied.host}:${plan.proxied.port}`, stepMs());
     if (plan.tls) {
       started = performance.now();
-      const handshake = await tlsStep(socket, plan.at.host, stepMs(), opened);
+      const handshake = await tlsStep(socket, (plan.proxied ?? plan.at).host, stepMs(), opened);
       result.tls_ms = elapsedMs(started);
       socket = handshake.socket;
       if (handshake.certificateNote) notes.push(handshake.certificateNote);
     }
     if (plan.url) {
-      result.http_status = await httpStep(socket, plan.url, stepMs());
+      result.http_status = await httpStep(socket, plan.url, stepMs(), plan.proxied !== null && !plan.tls);
       if (result.http_status >= 500) notes.unshift(`the server answered HTTP ${result.http_status}`);
     }
     result.ok = result.http_status === null || result.http_status < 500;

@@ -1,0 +1,17 @@
+// The wait chain for a snapshot, with go's settings resolved as go resolves them. Fail-open:
+// a chain that cannot be read is left out, the rest of the snapshot stands.
+import type { ProcessInfo } from '../snapshot/processes';
+import { resolveGoSetting } from '../snapshot/go-settings';
+import { buildWaitChain } from './build';
+import { peerMap } from './peers';
+import type { WaitEntry } from './types';
+
+export function waitChainOf(goPid: number, processes: ProcessInfo[], env: NodeJS.ProcessEnv, envFile: Record<string, string>): WaitEntry[] | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const peers = peerMap(resolveGoSetting('GOPROXY', env, envFile), resolveGoSetting('GOSUMDB', env, envFile), env);
+    return buildWaitChain({ goPid, tree: processes, peers });
+  } catch {
+    return undefined;
+  }
+}

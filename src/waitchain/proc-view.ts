@@ -1,0 +1,107 @@
+// What the wait chain reads about a process, from the live /proc, at hang time only (a few
+// hundred small reads; the pipe search walks every process's descriptors).
+import * as fs from 'node:fs';
+import { parseFdinfoAccess, parseFdLink, type FdAccess, type FdTarget } from '../monitor/fd-links';
+import { parseNetUnix, type UnixSocket } from '../monitor/net-unix';
+import { parseCmdline } from '../monitor/procfs';
+import { readChildren, readStat } from '../monitor/process-table';
+
+export interface OpenFd {
+  fd: string;
+  target: FdTarget;
+  access: FdAccess | null;
+}
+
+export interface ProcView {
+  pid: number;
+  ppid: number;
+  state: string;
+  startTime: number;
+  argv: string[]; // NOT redacted: the caller redacts
+  wchans: string[];
+  fds: OpenFd[];
+  cwd: string | null;
+  /** SSH_AUTH_SOCK from the process's own environment (an ssh talks to that agent) */
+  sshAuthSock: string | null;
+}
+
+function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function link(file: string): string | null {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return null;
+  }
+}
+
+export function readFds(pid: number, withAccess: boolean): OpenFd[] {
+  const out: OpenFd[] = [];
+  for (const fd of list(`/proc/${pid}/fd`)) {
+    const target = link(`/proc/${pid}/fd/${fd}`);
+    if (target === null) continue;
+    const parsed = parseFdLink(target);
+    const access = withAccess && parsed.kind === 'pipe' ? parseFdinfoAccess(readText(`/proc/${pid}/fdinfo/${fd}`) ?? '') : null;
+    out.push({ fd, target: parsed, access });
+  }
+  return out;
+}
+
+export function readThreadWchans(pid: number): string[] {
+  const main = readText(`/proc/${pid}/wchan`) ?? '';
+  const threads = list(`/proc/${pid}/task`).filter((t) => t !== String(pid));
+  return [main, ...threads.map((t) => readText(`/proc/${pid}/task/${t}/wchan`) ?? '')];
+}
+
+export function readProcView(pid: number): ProcView | null {
+  const stat = readStat(pid);
+  if (!stat) return null;
+  const environ = readText(`/proc/${pid}/environ`) ?? '';
+  const agent = /(?:^|\0)SSH_AUTH_SOCK=([^\0]*)/.exec(environ);
+  return {
+    pid,
+    ppid: stat.ppid,
+    state: stat.state,
+    startTime: stat.startTime,
+    argv: parseCmdline(readText(`/proc/${pid}/cmdline`) ?? ''),
+    wchans: readThreadWchans(pid),
+    fds: readFds(pid, true),
+    cwd: link(`/proc/${pid}/cwd`),
+    sshAuthSock: agent ? agent[1] : null,
+  };
+}
+
+export function liveChildren(pid: number): number[] {
+  return [...readChildren(pid).values()].filter((p) => p.state !== 'Z').sort((a, b) => b.startTime - a.startTime).map((p) => p.pid);
+}
+
+/** Every process with the pipe open, and how (read or write end): the whole machine, not go's tree. */
+export function pipeEnds(inode: number): { pid: number; access: FdAccess | null }[] {
+  const out: { pid: number; access: FdAccess | null }[] = [];
+  for (const name of list('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    for (const fd of list(`/proc/${name}/fd`)) {
+      if (link(`/proc/${name}/fd/${fd}`) !== `pipe:[${inode}]`) continue;
+      out.push({ pid: Number(name), access: parseFdinfoAccess(readText(`/proc/${name}/fdinfo/${fd}`) ?? '') });
+    }
+  }
+  return out;
+}
+
+export function readUnixSockets(): Map<number, UnixSocket> {
+  return new Map(parseNetUnix(readText('/proc/net/unix') ?? '').map((s) => [s.inode, s]));
+}

@@ -8,7 +8,7 @@ import { JOURNAL_MAX_BYTES } from '../record/spool-reader';
 import type { RunEnd, RunStart } from '../record/run-record';
 import { HistoryOffError, openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
 import { ingestRun, ingestSpool } from './ingest';
-import { completeRun, getRun, listRuns, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
+import { completeRun, getRun, listRuns, markRunLost, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
 import { getSnapshot, saveSnapshot } from './snapshots';
 import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -64,9 +64,19 @@ export class HistoryStore {
     });
   }
 
+  /** Marks a run lost (its front died before go's end was known) and drops its journal. */
+  loseRun(uuid: string): void {
+    this.guard(() => markRunLost(this.db, uuid));
+    this.dropJournal(uuid);
+  }
+
   /** Completes an adopted run in the database and drops its journal. */
   completeRun(uuid: string, end: RunEnd): void {
     this.guard(() => completeRun(this.db, uuid, end));
+    this.dropJournal(uuid);
+  }
+
+  private dropJournal(uuid: string): void {
     try {
       fs.unlinkSync(spoolFile(this.spoolDir, uuid));
     } catch {

@@ -44,6 +44,16 @@ export class RunRecorder {
     return this.store;
   }
 
+  /** The front was killed before it could say how go ended: the run is lost, as a reader would find it. */
+  lose(): void {
+    try {
+      this.store?.loseRun(this.start.uuid);
+      this.store?.close();
+    } catch {
+      // a reader will find the front gone and say the same
+    }
+  }
+
   finish(end: RunEnd): void {
     if (this.store) {
       try {

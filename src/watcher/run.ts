@@ -58,21 +58,24 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
   sampler.stop();
   await within(handler.finished(), FINISH_WITHIN_MS);
   const exit = link.exit;
-  // No exit event: the front was killed, and go with it (Pdeathsig). What go started goes too,
-  // as it would have with go alone killed in its terminal.
-  if (!exit) await tracker.endSurvivors(true);
   limit.settle();
-  const endedMs = exit?.endedMs ?? Date.now();
-  recorder.finish({
-    endedAt: new Date(endedMs).toISOString(),
-    durationMs: Math.max(0, endedMs - hello.startedMs),
-    exitCode: exit?.code ?? null,
-    signal: exit ? exit.signal : null,
-    hung: handler.snapshot !== null && snapshotIsHang(handler.snapshot),
-    longestIdleMs: sampler.longestIdleMs,
-    hangLimitMs: limit.ms,
-    hangLimitReason: limit.reason,
-  });
+  if (exit) {
+    recorder.finish({
+      endedAt: new Date(exit.endedMs).toISOString(),
+      durationMs: Math.max(0, exit.endedMs - hello.startedMs),
+      exitCode: exit.code,
+      signal: exit.signal,
+      hung: handler.snapshot !== null && snapshotIsHang(handler.snapshot),
+      longestIdleMs: sampler.longestIdleMs,
+      hangLimitMs: limit.ms,
+      hangLimitReason: limit.reason,
+    });
+  } else {
+    // No exit event: the front was killed, and go with it (Pdeathsig). What go started goes too,
+    // as it would have with go alone killed in its terminal; how go ended is not known.
+    await tracker.endSurvivors(true);
+    recorder.lose();
+  }
   // Last: a front held for a hang exits once the record is whole.
   link.release();
 }

@@ -60,6 +60,8 @@ export class Sampler {
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), SAMPLE_EVERY_MS);
+    // At once too: go has run for a second already, and its tree is the tracker's to learn.
+    void this.tick();
   }
 
   stop(): void {

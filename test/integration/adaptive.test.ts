@@ -72,9 +72,13 @@ fs.mkdirSync(path.join(CONFIG_HOME, 'gomod-shim'), { recursive: true });
 fs.writeFileSync(path.join(CONFIG_HOME, 'gomod-shim', 'config.json'), JSON.stringify({ hang_after: { 'mod download': 'auto' }, probe_timeout: '300ms' }));
 
 /** Each run its own module cache (so go asks the proxy every time), one history for all. */
+/**
+ * The watcher starts at once (GOMODSHIM_WATCHER_DELAY=0s): a quiet spell is measured from the
+ * watcher's first sample, and these runs' holds begin within their first second.
+ */
 function runEnv(): NodeJS.ProcessEnv {
   const home = fs.mkdtempSync(path.join(ROOT, 'home-'));
-  return testEnv(home, { GOMODSHIM_DB: DB, XDG_CONFIG_HOME: CONFIG_HOME, GOPROXY: proxy.url });
+  return testEnv(home, { GOMODSHIM_DB: DB, XDG_CONFIG_HOME: CONFIG_HOME, GOPROXY: proxy.url, GOMODSHIM_WATCHER_DELAY: '0s' });
 }
 
 type Item = Record<string, unknown>;

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { GOPROG } from '../helpers/compare';
+import { rawRuns } from '../helpers/database';
 import { childrenOf, killAll, pidsWithArgument, waitFor, waitUntil } from '../helpers/processes';
 import { isRunning, SHIM_GO, tempDir, testEnv } from '../helpers/shim';
 
@@ -82,7 +83,8 @@ for (const sig of ['SIGTERM', 'SIGHUP'] as const) {
 test('the shim killed outright once the watcher runs: go, the program and its child all end', { timeout: 60_000 }, async () => {
   const { shim, pids, ended } = await startGoprog('spawn-wait');
   // The watcher starts beside go after about a second; it is the one that cleans up after a SIGKILL.
-  await waitFor('the watcher', () => childrenOf(shim.pid!).some((p) => pidsWithArgument('watcher.js').includes(p)), 20_000);
+  // Its row in the database (nothing else writes one here) says it has learned go's tree.
+  await waitFor('the watcher', () => rawRuns(env.GOMODSHIM_DB!).some((r) => r.status === 'running' && r.argv.includes('spawn-wait')), 20_000);
   const go = childrenOf(shim.pid!).filter((p) => !pidsWithArgument('watcher.js').includes(p));
   try {
     shim.kill('SIGKILL');

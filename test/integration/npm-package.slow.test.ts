@@ -42,19 +42,13 @@ test('npm pack → npm install -g (offline) → gomod-shim install → a new she
   // What must stay out: the compiled front (built on the user's machine) and the front's tests.
   fs.mkdirSync(path.join(checkout, 'dist'), { recursive: true });
   fs.writeFileSync(path.join(checkout, 'dist', 'gomod-shim-front'), 'a binary built here');
-  if (!fs.existsSync(path.join(checkout, 'front'))) {
-    for (const [file, text] of Object.entries({ 'main.go': 'package main\n', 'main_test.go': 'package main\n', 'testdata/case.txt': 'x\n' })) {
-      fs.mkdirSync(path.dirname(path.join(checkout, 'front', file)), { recursive: true });
-      fs.writeFileSync(path.join(checkout, 'front', file), text);
-    }
-  }
   const env = npmEnv(home);
 
   ok(await run('npm', ['pack', '--pack-destination', out], { cwd: checkout, env, timeoutMs: INSTALL_TIMEOUT_MS }), 'npm pack');
   const [tarball] = fs.readdirSync(out).filter((f) => f.endsWith('.tgz'));
   assert.ok(tarball, 'npm pack made a tarball');
   const files = execFileSync('tar', ['tzf', path.join(out, tarball)], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  for (const needed of ['dist/cli.js', 'dist/supervisor.js', 'dist/run.js', 'dist/hang.js', 'shim/go', 'shim/gomod-shim', 'README.md', 'LICENSE', 'package.json', 'front/main.go', 'node_modules/better-sqlite3/package.json', 'node_modules/pidusage/package.json'])
+  for (const needed of ['dist/cli.js', 'dist/watcher.js', 'dist/export.js', 'shim/go', 'shim/gomod-shim', 'README.md', 'LICENSE', 'package.json', 'front/go.mod', 'front/main.go', 'node_modules/better-sqlite3/package.json', 'node_modules/pidusage/package.json'])
     assert.ok(files.includes(needed), `the tarball holds ${needed}`);
   assert.ok(files.some((f) => f.startsWith('docs/')), 'the tarball holds docs/');
   const unwanted = files.filter((f) => /^(test|build|src|scripts)\//.test(f) || f === 'dist/gomod-shim-front' || /^front\/.*(_test\.go$|testdata\/)/.test(f));
@@ -63,7 +57,10 @@ test('npm pack → npm install -g (offline) → gomod-shim install → a new she
   ok(await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(out, tarball)], { cwd: root, env, timeoutMs: INSTALL_TIMEOUT_MS }), 'npm install -g');
   const cli = path.join(prefix, 'bin', 'gomod-shim');
   const shellEnv = { ...env, SHELL: '/bin/bash', XDG_DATA_HOME: undefined, XDG_CONFIG_HOME: undefined, XDG_STATE_HOME: undefined, GOMODSHIM_DB: undefined };
-  ok(await run(cli, ['install', '--no-completion'], { cwd: home, env: shellEnv }), 'gomod-shim install');
+  const installed = ok(await run(cli, ['install', '--no-completion'], { cwd: home, env: shellEnv }), 'gomod-shim install');
+  // The front is built there and then, from the tarball's source, with the real go.
+  assert.match(installed, /^Built the watched path's front/m);
+  assert.ok(fs.existsSync(path.join(prefix, 'lib', 'node_modules', 'gomod-shim', 'dist', 'gomod-shim-front')), 'the front was built in the installed package');
 
   const app = writeModule(path.join(root, 'app'), { 'go.mod': 'module example.com/npm/app\n\ngo 1.19\n' });
   const shell = await run('bash', ['-ic', 'command -v go; go list -m; :'], { cwd: app, env: shellEnv });

@@ -1,4 +1,4 @@
-// The cause labels of CONTRACT.md, "Snapshot".
+// The cause labels of docs/contract.md, "Snapshot".
 export const CAUSES = [
   'proxy-unresponsive',
   'http-proxy-unresponsive',

@@ -7,7 +7,7 @@ function home(env: Env): string {
   return env.HOME || os.homedir();
 }
 
-/** `${XDG_STATE_HOME:-$HOME/.local/state}/gomod-shim/history.db` (CONTRACT.md). */
+/** `${XDG_STATE_HOME:-$HOME/.local/state}/gomod-shim/history.db` (docs/contract.md). */
 export function defaultDbPath(env: Env): string {
   const state = env.XDG_STATE_HOME || path.join(home(env), '.local', 'state');
   return path.join(state, 'gomod-shim', 'history.db');

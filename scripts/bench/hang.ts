@@ -1,4 +1,4 @@
-// The hang figures of DESIGN.md, on real hangs: a watched `go mod download` against a loopback
+// The hang figures of README "Performance", on real hangs: a watched `go mod download` against a loopback
 // proxy that reads the request and never answers.
 //   - the hang line after idle starts:  ≤ HANG_AFTER + 1 s
 //   - the snapshot with probe complete: ≤ HANG_AFTER + 3 × probe timeout (the shim exits 124 then)

@@ -12,7 +12,7 @@ import { show } from './show';
 
 const GIVE_UP_AFTER_MS = 60_000;
 
-/** Accepts, reads, never answers: the most common hang (HANGS.md: proxy-unresponsive). */
+/** Accepts, reads, never answers: the most common hang (docs/causes.md: proxy-unresponsive). */
 async function startSilentProxy(): Promise<{ port: number; close(): void }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {

@@ -1,4 +1,4 @@
-// `gomod-shim doctor`: the manual checklist of HANGS.md, live, bounded to about 15 s.
+// `gomod-shim doctor`: the manual checklist of docs/causes.md, live, bounded to about 15 s.
 import { loadConfig } from '../config';
 import type { Check, CheckResult, DoctorContext } from '../doctor/check';
 import { historyCheck } from '../doctor/checks/history';

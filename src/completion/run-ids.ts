@@ -1,7 +1,7 @@
 // The run ids offered after `gomod-shim show`: read from `gomod-shim history --json` by the
 // completion scripts themselves, so a TAB sees the history as it is now.
 
-/** The history database where the CLI looks for it (CONTRACT.md), in sh/bash/zsh syntax. */
+/** The history database where the CLI looks for it (docs/contract.md), in sh/bash/zsh syntax. */
 export const SH_DB_PATH = '${GOMODSHIM_DB:-${XDG_STATE_HOME:-$HOME/.local/state}/gomod-shim/history.db}';
 
 /** Fifty newest runs. Only started when a history exists: a TAB on a fresh machine starts nothing. */

@@ -3,7 +3,7 @@
 //
 // Growth is measured against the counters at the start of the quiet spell, not between two
 // samples, so a trickle too thin to show in one sample still counts once it adds up
-// (a module zip arriving slowly is working, HANGS.md "Slow is not stuck").
+// (a module zip arriving slowly is working, docs/causes.md, "Not hangs").
 
 export interface ActivitySample {
   at: number; // ms

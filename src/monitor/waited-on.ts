@@ -1,5 +1,5 @@
 // Processes outside go's tree that go (or its child) waits on: the holder of a file lock it
-// waits for, the writer of a pipe it reads (CONTRACT.md "Hang detection": their progress is go's).
+// waits for, the writer of a pipe it reads (docs/contract.md "Hang detection": their progress is go's).
 // Looked up only when a process of the tree actually waits on a lock or a pipe, so the common
 // sample stays one read of /proc/locks; the machine-wide pipe search runs only when no process
 // of the tree holds the pipe's write end itself.

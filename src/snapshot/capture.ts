@@ -78,7 +78,7 @@ export async function captureRemote(local: PartialSnapshot, input: CaptureInput)
   const [goEnv, network] = await Promise.all([
     // go env starts a whole go: under load it can take seconds, whatever the probe's limit.
     readGoEnv(input.realGo, input.env, input.cwd, Math.max(GO_ENV_MIN_TIMEOUT_MS, 3 * input.probeTimeoutMs)),
-    // The whole snapshot is bounded: HANG_AFTER + 3 × GOMODSHIM_PROBE_TIMEOUT (DESIGN.md).
+    // The whole snapshot is bounded: HANG_AFTER + 3 × GOMODSHIM_PROBE_TIMEOUT (README, "Performance").
     probeAll(targets, input.probeTimeoutMs, { totalMs: 3 * input.probeTimeoutMs }),
   ]);
   return goEnv.values

@@ -1,4 +1,4 @@
-// The Go-relevant part of the environment, secrets redacted (CONTRACT.md, "Snapshot": env).
+// The Go-relevant part of the environment, secrets redacted (docs/contract.md, "Snapshot": env).
 import { redactEnvValue } from '../redact';
 
 const RELEVANT = /^(GO|GIT_|SSH_|CGO_|GCM_|GOMODSHIM_)|_PROXY$/i;

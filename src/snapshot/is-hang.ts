@@ -1,4 +1,4 @@
-// Whether a snapshot records a hang (CONTRACT.md: Ctrl-\ is a user's snapshot, not a hang,
+// Whether a snapshot records a hang (docs/contract.md: Ctrl-\ is a user's snapshot, not a hang,
 // unless the run had been idle past the limit). The idle detector's own trigger always is.
 import type { Snapshot } from './snapshot';
 

@@ -1,4 +1,4 @@
-// The snapshot of a hang, as `gomod-shim show ID --json` returns it (CONTRACT.md, "Snapshot").
+// The snapshot of a hang, as `gomod-shim show ID --json` returns it (docs/contract.md, "Snapshot").
 import type { Cause } from '../causes';
 import type { OnHang } from '../config';
 import type { Goroutine } from './goroutine-dump';

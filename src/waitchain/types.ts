@@ -1,4 +1,4 @@
-// The wait chain of a snapshot (CONTRACT.md "Snapshot": wait_chain; docs/causes.md): from go
+// The wait chain of a snapshot (docs/contract.md "Snapshot": wait_chain; docs/causes.md): from go
 // to what holds everything up, one entry per process on the way.
 
 export type WaitsOnKind = 'child' | 'socket' | 'pipe' | 'tty' | 'lock' | 'sleep' | 'disk' | 'cpu' | 'unknown';

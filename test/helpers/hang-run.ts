@@ -1,5 +1,5 @@
 // Driving a watched go run into a real hang and checking what the shim reports about it
-// (CONTRACT.md, "Hang detection" and "Snapshot"). Every scenario in test/integration/hang-*.test.ts
+// (docs/contract.md, "Hang detection" and "Snapshot"). Every scenario in test/integration/hang-*.test.ts
 // uses a 2 s limit and 300 ms probe steps, so that a hang costs about three seconds.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

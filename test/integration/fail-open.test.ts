@@ -1,4 +1,4 @@
-// Fail-open (CONTRACT.md): with the history database, its folder or the configuration
+// Fail-open (docs/contract.md): with the history database, its folder or the configuration
 // unusable, go runs with the same output and status; the shim adds at most one warning
 // line. Real breakage only: read-only and full filesystems (mount), garbage files, a
 // lock held by another connection. And once repaired, the journalled runs come back.

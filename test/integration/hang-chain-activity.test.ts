@@ -1,5 +1,5 @@
 // Issue 10: what is not a hang. A go waiting on the module-cache lock while the holder downloads
-// slowly (the holder's progress counts as go's: CONTRACT.md "Hang detection"), and Ctrl-\ on a
+// slowly (the holder's progress counts as go's: docs/contract.md "Hang detection"), and Ctrl-\ on a
 // run that is busy compiling (a user's snapshot, not counted in the hang rate).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue 10: causes told by the wait chain's structure, not by names (HANGS.md "More causes seen
+// Issue 10: causes told by the wait chain's structure, not by names (docs/causes.md "More causes seen
 // in the field"; docs/causes.md). Each helper has an unremarkable name, and each waits in its
 // own way (a FIFO, a blocking socket, a sleep) so that no rule can lean on one spelling.
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // Issues 3 and 4: a watched `go mod download` stuck on a server that misbehaves, on loopback:
 // caught after the limit, go's goroutines dumped, the cause diagnosed and its evidence naming the
-// server. One scenario per way a server can leave go waiting (HANGS.md: proxy-unresponsive,
+// server. One scenario per way a server can leave go waiting (docs/causes.md: proxy-unresponsive,
 // connect-stall, tls-stall, sumdb-unresponsive). They run at once: each has its own servers,
 // folders and database.
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
 // process group holds only the shim) while go waits on a silent proxy. The shim takes a snapshot,
 // sends go the SIGQUIT itself, stores the parsed dump, and ends with go's own status: 2, as go
 // ends after a SIGQUIT — not 124, which is for hangs the shim found and ended. Before the limit it
-// is a user's snapshot (CONTRACT.md): the run is not marked hung.
+// is a user's snapshot (docs/contract.md): the run is not marked hung.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { appModule, assertAllEnded, assertDumpCaptured, endLeftovers, hangEnv, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';

@@ -1,4 +1,4 @@
-// Issue 3, "Slow is not stuck" (HANGS.md): with the limit at 2 s, runs that stay silent far longer
+// Issue 3, "Slow is not stuck" (docs/causes.md): with the limit at 2 s, runs that stay silent far longer
 // but keep working must never be called hangs — a module zip arriving over ~10 s (bytes flowing),
 // and a compile that takes seconds (CPU busy). No line of ours, go's own status, not hung.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issues 3 and 4: `GOPROXY=direct` fetches where git is what waits (HANGS.md: vcs-unresponsive,
+// Issues 3 and 4: `GOPROXY=direct` fetches where git is what waits (docs/causes.md: vcs-unresponsive,
 // vcs-credential-prompt), with no name ever resolved. go 1.19 with GOINSECURE=example.test first
 // tries https://example.test/…?go-get=1 through HTTPS_PROXY; our loopback proxy refuses the
 // CONNECT, so go retries over http:// through HTTP_PROXY, and the proxy answers with a go-import

@@ -1,5 +1,5 @@
 // What the history records of watched runs, run for real: the built shim, the real go,
-// a real SQLite file. CONTRACT.md, "History"; DESIGN.md, two-phase run records.
+// a real SQLite file. docs/contract.md, "History"; docs/architecture.md, two-phase run records.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

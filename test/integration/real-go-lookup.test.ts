@@ -1,4 +1,4 @@
-// Issue 2: shim/go finds the real go and never itself (CONTRACT.md, "Finding the real
+// Issue 2: shim/go finds the real go and never itself (docs/contract.md, "Finding the real
 // go"). Every run has a short timeout: a lookup that recursed would fail fast, not hang.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,5 +1,5 @@
 // Issue 2: signals sent to the shim do to go what they would do sent to go itself, and
-// the shim ends as go ends (CONTRACT.md, "Transparency"). The situation: a watched
+// the shim ends as go ends (docs/contract.md, "Transparency"). The situation: a watched
 // `go mod download` waiting on a loopback GOPROXY that accepts and never answers.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Issue 2: through the shim, go behaves byte for byte as without it (CONTRACT.md,
+// Issue 2: through the shim, go behaves byte for byte as without it (docs/contract.md,
 // "Transparency"), on the watched path (the Node supervisor) and the unwatched one
 // (exec from shim/go). Every case runs the real go the same way and compares.
 import assert from 'node:assert/strict';

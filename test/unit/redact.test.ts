@@ -1,4 +1,4 @@
-// Secrets never reach the database (CONTRACT.md, "Snapshot").
+// Secrets never reach the database (docs/contract.md, "Snapshot").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { redactArgv, redactEnvValue, redactText } from '../../src/redact';

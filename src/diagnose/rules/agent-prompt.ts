@@ -1,5 +1,5 @@
 // ssh waits on its agent ($SSH_AUTH_SOCK), which asks a person for a confirmation or a PIN
-// outside go's tree (HANGS.md "More causes": agent-prompt).
+// outside go's tree (docs/causes.md "More causes": agent-prompt).
 import type { Rule } from '../rule';
 import { chainLine, processLine } from './chain-evidence';
 

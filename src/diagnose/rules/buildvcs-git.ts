@@ -1,6 +1,6 @@
 // go build / go list stamping version-control information runs git status (and git log) in
 // the repository around the module; a huge repository, a network drive or a hook that never
-// returns (core.fsmonitor) stops the build (HANGS.md "More causes": buildvcs-git).
+// returns (core.fsmonitor) stops the build (docs/causes.md "More causes": buildvcs-git).
 import { gitSubcommand } from '../../waitchain/roles';
 import type { Rule } from '../rule';
 import { chainLine, leafLine, processLine } from './chain-evidence';

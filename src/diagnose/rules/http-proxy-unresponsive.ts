@@ -1,5 +1,5 @@
 // go's (or git's) request goes through the HTTP(S)_PROXY of the environment, which accepted
-// the connection and never answers; GOPROXY itself may be fine (HANGS.md "More causes").
+// the connection and never answers; GOPROXY itself may be fine (docs/causes.md "More causes").
 import { probeEvidence } from '../facts';
 import type { Rule } from '../rule';
 import { chainLine, processLine } from './chain-evidence';

@@ -1,4 +1,4 @@
-// go blocked in flock on a module-cache file another process holds (HANGS.md: modcache-lock).
+// go blocked in flock on a module-cache file another process holds (docs/causes.md: modcache-lock).
 import { formatDuration } from '../../duration';
 import type { Rule } from '../rule';
 

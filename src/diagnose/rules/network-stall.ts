@@ -1,5 +1,5 @@
 // go itself stuck on the network before any answer: resolving a name, connecting, or in the
-// TLS handshake (HANGS.md: dns-stall, connect-stall, tls-stall). One shape, three stages.
+// TLS handshake (docs/causes.md: dns-stall, connect-stall, tls-stall). One shape, three stages.
 import type { Cause } from '../../causes';
 import type { RemoteSocket } from '../facts';
 import { probeEvidence, type Facts } from '../facts';

@@ -1,6 +1,6 @@
 // go or one of its children reads a pipe to the end, and the writer left is a process outside
 // go's tree: a helper put it in the background, an ssh ControlPersist master, a credential
-// daemon (HANGS.md "More causes": orphan-pipe). Found by the pipe's inode in /proc/*/fd.
+// daemon (docs/causes.md "More causes": orphan-pipe). Found by the pipe's inode in /proc/*/fd.
 import { programName } from '../../waitchain/format';
 import type { Rule } from '../rule';
 import { chainLine, leafLine, processLine } from './chain-evidence';

@@ -1,5 +1,5 @@
 // go connected to a proxy or the checksum database, the request sent, no answer ever comes
-// (HANGS.md: proxy-unresponsive, sumdb-unresponsive). go sets no overall HTTP timeout.
+// (docs/causes.md: proxy-unresponsive, sumdb-unresponsive). go sets no overall HTTP timeout.
 import { probeEvidence, type Facts, type RemoteSocket } from '../facts';
 import type { Rule } from '../rule';
 

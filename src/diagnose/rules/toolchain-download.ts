@@ -1,4 +1,4 @@
-// GOTOOLCHAIN=auto fetching a newer go before running anything (HANGS.md: toolchain-download).
+// GOTOOLCHAIN=auto fetching a newer go before running anything (docs/causes.md: toolchain-download).
 import type { Rule } from '../rule';
 
 export const toolchainDownload: Rule = {

@@ -1,4 +1,4 @@
-// A git/ssh child waiting for credentials nobody will type (HANGS.md: vcs-credential-prompt).
+// A git/ssh child waiting for credentials nobody will type (docs/causes.md: vcs-credential-prompt).
 // With a wait chain, the prompter is found by structure (what git waits on, a process reading a
 // tty); snapshots of older versions, without one, fall back to names.
 import * as path from 'node:path';

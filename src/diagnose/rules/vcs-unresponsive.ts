@@ -1,4 +1,4 @@
-// A git/hg/svn child connected to (or connecting to) a server that does not answer (HANGS.md).
+// A git/hg/svn child connected to (or connecting to) a server that does not answer (docs/causes.md).
 import * as path from 'node:path';
 import type { ProbeResult } from '../../snapshot/probe/probe';
 import { probeEvidence } from '../facts';

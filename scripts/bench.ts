@@ -7,10 +7,10 @@
 //   --only-hangs: only the hang figures (detection latency, idle CPU)
 import * as os from 'node:os';
 import { REAL_GO, SHIM_GO } from '../test/helpers/shim';
-import { journalCount, NODE_START_SETTINGS, setUp } from './bench/fixtures';
 import { cpuFigure } from './bench/cpu';
-import { groupTable, type FigureResult } from './bench/report';
+import { journalCount, NODE_START_SETTINGS, setUp } from './bench/fixtures';
 import { hangFigures } from './bench/hang';
+import { type FigureResult, groupTable } from './bench/report';
 import { groups } from './bench/scenarios';
 import { checkOnce, interleave } from './bench/timing';
 
@@ -18,7 +18,11 @@ import { checkOnce, interleave } from './bench/timing';
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
@@ -33,7 +37,9 @@ async function main(): Promise<void> {
   console.log(`  node     ${fx.node} ${checkOnce({ file: fx.node, args: ['--version'], cwd: fx.app, env: fx.env }).trim()}`);
   const dropped = NODE_START_SETTINGS.filter((k) => process.env[k] !== undefined);
   if (dropped.length > 0) {
-    console.log(`  env      ${dropped.join(', ')} ${keepNodeEnv ? 'kept (--keep-node-env)' : 'removed: they change every node start (--keep-node-env keeps them)'}`);
+    console.log(
+      `  env      ${dropped.join(', ')} ${keepNodeEnv ? 'kept (--keep-node-env)' : 'removed: they change every node start (--keep-node-env keeps them)'}`,
+    );
   }
   console.log(`  machine  ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, load ${load()}`);
   console.log('  method   spawnSync per sample, hrtime wall clock, variants round-robin with rotating order;');
@@ -64,7 +70,11 @@ async function main(): Promise<void> {
   const hangs = await hangFigures(fx, scale);
   console.log(`\n${hangs.text}`);
   const judged = results.filter((r) => r.pass !== null);
-  const failed = [...judged.filter((r) => r.pass === false).map((r) => r.figure.variant), ...(cpu && !cpu.pass ? ['CPU of a short watched call'] : []), ...hangs.failed];
+  const failed = [
+    ...judged.filter((r) => r.pass === false).map((r) => r.figure.variant),
+    ...(cpu && !cpu.pass ? ['CPU of a short watched call'] : []),
+    ...hangs.failed,
+  ];
   const total = judged.length + (cpu ? 1 : 0) + hangs.passed + hangs.failed.length;
   console.log(`\n${total - failed.length}/${total} targets PASS${failed.length ? `; FAIL: ${failed.join(', ')}` : ''}`);
   console.log(`load ${load()}; total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);

@@ -1,9 +1,10 @@
 // Bundles the runtime entry points into dist/ (one file each) and type-checks + compiles
 // everything into build/ for tests.
-import { build } from 'esbuild';
+
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const common = {
   bundle: true,

@@ -13,7 +13,9 @@ function find(dir) {
 }
 
 const only = process.argv.slice(2);
-const files = find('build/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = find('build/test')
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
@@ -31,7 +33,9 @@ if (warm.status !== 0) process.exit(warm.status ?? 1);
 const slow = files.filter((f) => f.endsWith('.slow.test.js'));
 const quick = files.filter((f) => !slow.includes(f));
 const runTests = (group, timeoutMs) =>
-  group.length === 0 ? 0 : (spawnSync(process.execPath, ['--test', '--test-concurrency=2', `--test-timeout=${timeoutMs}`, ...group], { stdio: 'inherit' }).status ?? 1);
+  group.length === 0
+    ? 0
+    : (spawnSync(process.execPath, ['--test', '--test-concurrency=2', `--test-timeout=${timeoutMs}`, ...group], { stdio: 'inherit' }).status ?? 1);
 // --test-timeout bounds each test without a timeout of its own and each file as a whole: a file of
 // real shells or real hangs takes minutes on a loaded 2-core machine, so the bound is generous.
 const quickStatus = runTests(quick, 300_000);

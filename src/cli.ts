@@ -1,10 +1,10 @@
 // gomod-shim's own command line: parses and dispatches. Each command lives in src/commands/, listed in registry.ts.
 import yargsParser from 'yargs-parser';
-import { CommandError, UsageError, type CommandContext } from './commands/command';
+import { version } from '../package.json';
+import { type CommandContext, CommandError, UsageError } from './commands/command';
 import { COMMANDS } from './commands/registry';
 import { redactText } from './redact';
 import { printableLine } from './ui/printable';
-import { version } from '../package.json';
 
 // Numbers stay text: each command checks its own (src/commands/numbers.ts), so `0x1` is not 1.
 const PARSER_CONFIG = {

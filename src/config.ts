@@ -2,10 +2,10 @@
 // over the config file (src/config/file.ts) over the defaults. A malformed value or file is
 // reported as a warning and the next layer applies: a bad setting never breaks go.
 import { configFilePath, readConfigFile } from './config/file';
-import { resolveConfig, type LoadedConfig } from './config/resolve';
+import { type LoadedConfig, resolveConfig } from './config/resolve';
 
-export { DEFAULTS, resolveConfig, type Config, type LoadedConfig, type OnHang, type SettingReport } from './config/resolve';
 export { configFilePath } from './config/file';
+export { type Config, DEFAULTS, type LoadedConfig, type OnHang, resolveConfig, type SettingReport } from './config/resolve';
 
 /** Reads the config file (a missing one is fine) and resolves every setting. Never throws. */
 export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {

@@ -4,7 +4,7 @@
 //   - the snapshot with probe complete: ≤ HANG_AFTER + 3 × probe timeout (the shim exits 124 then)
 //   - watcher CPU while go idles:       ≤ 0.5 % of one core
 // Idle starts when go's request reaches the proxy: after that go reads, writes and computes nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -36,7 +36,13 @@ async function startSilentProxy(): Promise<SilentProxy> {
 }
 
 function startHang(fx: Fixtures, proxy: SilentProxy, hangAfter: string, module: string): ChildProcess {
-  const env = { ...fx.env, GOPROXY: proxy.url, GOMODSHIM_HANG_AFTER: hangAfter, GOMODSHIM_PROBE_TIMEOUT: `${PROBE_TIMEOUT_MS}ms`, GOMODCACHE: path.join(fx.dir, `mc-${module}`) };
+  const env = {
+    ...fx.env,
+    GOPROXY: proxy.url,
+    GOMODSHIM_HANG_AFTER: hangAfter,
+    GOMODSHIM_PROBE_TIMEOUT: `${PROBE_TIMEOUT_MS}ms`,
+    GOMODCACHE: path.join(fx.dir, `mc-${module}`),
+  };
   return spawn(SHIM_GO, ['mod', 'download', `example.com/${module}@v1.0.0`], { cwd: fx.app, env, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
@@ -105,8 +111,18 @@ export async function hangFigures(fx: Fixtures, scale: number): Promise<{ text: 
     const line = summarize(timings.map((t) => t.line));
     const exit = summarize(timings.map((t) => t.exit));
     const rows: [string, string, number, string][] = [
-      ['hang line after idle starts', `median ${(line.median / 1000).toFixed(2)} s, max ${(line.max / 1000).toFixed(2)} s`, line.max, `≤ ${(HANG_AFTER_MS + 1000) / 1000} s`],
-      ['snapshot with probe stored (exit 124)', `median ${(exit.median / 1000).toFixed(2)} s, max ${(exit.max / 1000).toFixed(2)} s`, exit.max, `≤ ${(HANG_AFTER_MS + 3 * PROBE_TIMEOUT_MS) / 1000} s`],
+      [
+        'hang line after idle starts',
+        `median ${(line.median / 1000).toFixed(2)} s, max ${(line.max / 1000).toFixed(2)} s`,
+        line.max,
+        `≤ ${(HANG_AFTER_MS + 1000) / 1000} s`,
+      ],
+      [
+        'snapshot with probe stored (exit 124)',
+        `median ${(exit.median / 1000).toFixed(2)} s, max ${(exit.max / 1000).toFixed(2)} s`,
+        exit.max,
+        `≤ ${(HANG_AFTER_MS + 3 * PROBE_TIMEOUT_MS) / 1000} s`,
+      ],
       ['front + watcher CPU while go idles', `${cpu.supervisorPct.toFixed(2)} % of a core (go: ${cpu.goPct.toFixed(2)} %)`, cpu.supervisorPct, '≤ 0.50 %'],
     ];
     const limits = [HANG_AFTER_MS + 1000, HANG_AFTER_MS + 3 * PROBE_TIMEOUT_MS, 0.5];

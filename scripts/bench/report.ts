@@ -1,7 +1,7 @@
 // The printed table: one row per variant; a figure (ratio, target, PASS/FAIL) on the
 // row it judges. Ratios come from medians; the per-round spread shows how stable they are.
 import type { Figure, Group } from './scenarios';
-import { summarize, type Summary } from './stats';
+import { type Summary, summarize } from './stats';
 
 export interface FigureResult {
   figure: Figure;
@@ -30,7 +30,11 @@ const ratio = (x: number, _kind: Figure['kind']) => `${x.toFixed(2)}×`;
 
 function render(rows: string[][]): string {
   const widths = COLUMNS.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => (RIGHT.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (RIGHT.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

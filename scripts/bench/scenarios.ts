@@ -63,7 +63,11 @@ export function groups(fx: Fixtures, scale: number): Group[] {
     variants: [],
     figures: [],
   };
-  for (const args of [['list', '-m'], ['mod', 'tidy'], ['build', '-o', '/dev/null', '.']]) {
+  for (const args of [
+    ['list', '-m'],
+    ['mod', 'tidy'],
+    ['build', '-o', '/dev/null', '.'],
+  ]) {
     const name = `go ${args.join(' ')}`;
     watched.variants.push(
       { id: `${name}/direct`, scenario: name, label: 'direct go', cmd: at(REAL_GO, args) },

@@ -1,6 +1,6 @@
 import { completionScript } from '../completion/script';
 import { isShell, SHELLS } from '../shells';
-import { UsageError, type Command } from './command';
+import { type Command, UsageError } from './command';
 import { COMMANDS } from './registry';
 
 export const completion: Command = {

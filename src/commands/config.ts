@@ -1,10 +1,10 @@
 // `gomod-shim config`: the settings a watched run would use here, and where each comes from.
 import { loadConfig, type SettingReport } from '../config';
+import { describeOrigin, type Origin } from '../config/origin';
 import { readDisable, readWatch } from '../config/shell-settings';
 import { redactDeep } from '../redact';
-import { describeOrigin, type Origin } from '../config/origin';
-import { formatTable } from '../ui/table';
 import { styleFor } from '../ui/style';
+import { formatTable } from '../ui/table';
 import type { Command } from './command';
 import { printWarnings } from './warn-line';
 

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseGoDuration } from '../duration';
 import { packageRoot } from '../paths';
-import { CommandError, UsageError, type Command } from './command';
+import { type Command, CommandError, UsageError } from './command';
 import { show } from './show';
 
 const GIVE_UP_AFTER_MS = 60_000;

@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CAUSES, isCause } from '../causes';
-import { formatTable } from '../ui/table';
-import { styleFor } from '../ui/style';
-import { outputWidth } from '../ui/width';
-import { parseSince, relativeTime } from '../ui/time';
-import { UsageError, type Command } from './command';
-import { commandLine, duration, outcome } from './describe-run';
 import { redactDeep } from '../redact';
+import type { HistoryQuery } from '../store/store';
 import { printableDeep } from '../ui/printable';
+import { styleFor } from '../ui/style';
+import { formatTable } from '../ui/table';
+import { parseSince, relativeTime } from '../ui/time';
+import { outputWidth } from '../ui/width';
+import { type Command, UsageError } from './command';
+import { commandLine, duration, outcome } from './describe-run';
 import { decimal } from './numbers';
 import { readHistory } from './open-store';
-import type { HistoryQuery } from '../store/store';
 
 /** Runs record go's working directory as the kernel reports it: symlinks resolved. */
 function physicalPath(dir: string): string {
@@ -26,7 +26,8 @@ function physicalPath(dir: string): string {
 export const history: Command = {
   name: 'history',
   summary: 'past hangs, newest first (--all: every watched run)',
-  usage: 'gomod-shim history [--all] [--json] [--limit N] [--since 2h|7d|2026-11-01] [--cwd DIR] [--module PATH] [--cause LABEL] [--caller NAME]\n\n  --caller  runs started by that program (gopls, make, bash: the name ps shows)\n  The COMMAND column is cut to the terminal\'s width (to COLUMNS when not on a terminal, if set).',
+  usage:
+    "gomod-shim history [--all] [--json] [--limit N] [--since 2h|7d|2026-11-01] [--cwd DIR] [--module PATH] [--cause LABEL] [--caller NAME]\n\n  --caller  runs started by that program (gopls, make, bash: the name ps shows)\n  The COMMAND column is cut to the terminal's width (to COLUMNS when not on a terminal, if set).",
   flags: {
     boolean: ['all', 'json'],
     string: ['since', 'cwd', 'module', 'cause', 'caller', 'limit'],
@@ -72,7 +73,9 @@ export const history: Command = {
       r.module ?? r.cwd,
       commandLine(r),
     ]);
-    ctx.stdout.write(`${formatTable(['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'CALLER', 'MODULE / DIR', 'COMMAND'].map(style.bold), rows, outputWidth(ctx.stdout, ctx.env))}\n`);
+    ctx.stdout.write(
+      `${formatTable(['ID', 'WHEN', 'TOOK', 'EXIT', 'CAUSE', 'CALLER', 'MODULE / DIR', 'COMMAND'].map(style.bold), rows, outputWidth(ctx.stdout, ctx.env))}\n`,
+    );
     return 0;
   },
 };

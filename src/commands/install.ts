@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
-import { packageRoot } from '../paths';
 import { completionScript } from '../completion/script';
-import { applyAll, formatChanges, isNoOp, type Change } from '../install/change';
-import { planRemoveCompletion, planWriteCompletion } from '../install/completion-files';
-import { binDirFor, completionTargetFor, linksFor, rcTargetFor, SHELLS, shellsInUse, type Shell } from '../install/layout';
-import { planLink } from '../install/links';
-import { buildFront, frontBinaryPath } from '../install/build-front';
-import { planAddBlock } from '../install/rc-files';
 import { findRealGo } from '../doctor/find-go';
-import { CommandError, type Command } from './command';
+import { buildFront, frontBinaryPath } from '../install/build-front';
+import { applyAll, type Change, formatChanges, isNoOp } from '../install/change';
+import { planRemoveCompletion, planWriteCompletion } from '../install/completion-files';
+import { binDirFor, completionTargetFor, linksFor, rcTargetFor, SHELLS, type Shell, shellsInUse } from '../install/layout';
+import { planLink } from '../install/links';
+import { planAddBlock } from '../install/rc-files';
+import { packageRoot } from '../paths';
+import { type Command, CommandError } from './command';
 import { COMMANDS } from './registry';
 
 /** Each shell's script, or (--no-completion) the removal of any a past install wrote. */

@@ -1,15 +1,16 @@
 // `gomod-shim show ID --markdown`: one hang as GitHub-flavoured Markdown, to paste into a bug
 // report or a golang/go issue. The long parts (go env, the whole dump) sit in <details> blocks.
-import { snapshotIsHang } from '../snapshot/is-hang';
-import { chainLines, triggerText } from '../waitchain/describe';
+
 import { formatDuration } from '../duration';
-import { ownFrames, rankGoroutines } from '../snapshot/goroutine-rank';
-import type { Goroutine } from '../snapshot/goroutine-dump';
-import type { Snapshot } from '../snapshot/snapshot';
 import { redactEnvValue, redactText } from '../redact';
-import type { HistoryItem } from '../store/store';
-import { commandLine } from './describe-run';
+import type { Goroutine } from '../snapshot/goroutine-dump';
+import { ownFrames, rankGoroutines } from '../snapshot/goroutine-rank';
+import { snapshotIsHang } from '../snapshot/is-hang';
 import { probeMs } from '../snapshot/probe/describe';
+import type { Snapshot } from '../snapshot/snapshot';
+import type { HistoryItem } from '../store/store';
+import { chainLines, triggerText } from '../waitchain/describe';
+import { commandLine } from './describe-run';
 
 const MAX_GOROUTINES = 8;
 const MAX_FRAMES = 12;
@@ -46,7 +47,6 @@ function details(summary: string, body: string): string {
   return `<details>\n<summary>${summary.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</summary>\n\n${body}\n\n</details>`;
 }
 
-
 function goVersion(s: Snapshot | null): string {
   const env = s?.go_env;
   if (!env?.GOVERSION) return 'unknown (go env was not captured)';
@@ -66,10 +66,17 @@ function facts(run: HistoryItem, s: Snapshot | null, version: string): string {
     ['module', run.module ? inlineCode(run.module) : '-'],
     ['started', run.started_at],
   ];
-  if (s) rows.push([snapshotIsHang(s) ? 'hang' : 'snapshot', escapeMarkdown(`no activity for ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${triggerText(s)}, mode ${s.mode}`)]);
+  if (s)
+    rows.push([
+      snapshotIsHang(s) ? 'hang' : 'snapshot',
+      escapeMarkdown(`no activity for ${formatDuration(s.idle_ms)} (limit ${formatDuration(s.hang_after_ms)}), ${triggerText(s)}, mode ${s.mode}`),
+    ]);
   rows.push(['ended', escapeMarkdown(ending(run, s))]);
   rows.push(['recorded by', `gomod-shim ${version} (run #${run.id})`]);
-  return markdownTable(['', ''], rows.map(([k, v]) => [`**${k}**`, v]));
+  return markdownTable(
+    ['', ''],
+    rows.map(([k, v]) => [`**${k}**`, v]),
+  );
 }
 
 function diagnosis(s: Snapshot): string {
@@ -131,7 +138,9 @@ function dump(s: Snapshot, runId: number): string {
 
 /** The whole report. Everything passes through redaction again, though the store holds it redacted. */
 export function markdownReport(run: HistoryItem, s: Snapshot | null, version: string): string {
-  const title = s ? `## ${inlineCode(commandLine(run))} ${snapshotIsHang(s) ? 'hung' : 'snapshot (not a hang)'}: ${s.diagnosis.cause}` : `## ${inlineCode(commandLine(run))}: run #${run.id}`;
+  const title = s
+    ? `## ${inlineCode(commandLine(run))} ${snapshotIsHang(s) ? 'hung' : 'snapshot (not a hang)'}: ${s.diagnosis.cause}`
+    : `## ${inlineCode(commandLine(run))}: run #${run.id}`;
   const parts = [title, ''];
   if (s) parts.push(`> ${escapeMarkdown(s.diagnosis.summary)}`, '');
   parts.push(facts(run, s, version), '');

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { HistoryOffError, HistoryStore, READER_BUSY_TIMEOUT_MS, StoreError } from '../store/store';
-import { CommandError, type CommandContext } from './command';
+import { type CommandContext, CommandError } from './command';
 import { printWarnings } from './warn-line';
 
 /**

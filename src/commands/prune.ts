@@ -1,8 +1,8 @@
 // `gomod-shim prune --older-than 90d`: forget old runs, and trim snapshots beyond the cap now.
 import { localDateTime } from '../stats/format';
-import { parseSince } from '../ui/time';
 import { WHOLE_SNAPSHOTS_KEPT } from '../store/retention';
-import { UsageError, type Command } from './command';
+import { parseSince } from '../ui/time';
+import { type Command, UsageError } from './command';
 import { readHistory } from './open-store';
 
 function formatBytes(n: number): string {
@@ -52,9 +52,14 @@ export const prune: Command = {
     else {
       const span = `${localDateTime(removed.oldest!)} … ${localDateTime(removed.newest!)}`;
       out.push(`${dryRun ? 'Would remove' : 'Removed'} ${removed.runs} run${removed.runs === 1 ? '' : 's'} started ${span} (before ${localDateTime(before)}),`);
-      out.push(`  ${removed.hangs} of them hung${removed.hangs > 0 ? ` (with their snapshots): #${removed.hungIds.join(', #')}${removed.hangs > removed.hungIds.length ? ', …' : ''}` : ''}.`);
+      out.push(
+        `  ${removed.hangs} of them hung${removed.hangs > 0 ? ` (with their snapshots): #${removed.hungIds.join(', #')}${removed.hangs > removed.hungIds.length ? ', …' : ''}` : ''}.`,
+      );
     }
-    if (trimmed > 0) out.push(`${dryRun ? 'Would drop' : 'Dropped'} the raw goroutine dump of ${trimmed} older snapshot${trimmed === 1 ? '' : 's'} (the newest ${WHOLE_SNAPSHOTS_KEPT} stay whole).`);
+    if (trimmed > 0)
+      out.push(
+        `${dryRun ? 'Would drop' : 'Dropped'} the raw goroutine dump of ${trimmed} older snapshot${trimmed === 1 ? '' : 's'} (the newest ${WHOLE_SNAPSHOTS_KEPT} stay whole).`,
+      );
     if (dryRun) out.push('Dry run: nothing was removed.');
     else if (report.vacuumError) out.push(`Database not compacted (${report.vacuumError}); its free pages will be reused.`);
     else if (removed.runs > 0 || trimmed > 0) out.push(`Database: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (vacuumed).`);

@@ -8,10 +8,10 @@ import { config } from './config';
 import { demo } from './demo';
 import { doctor } from './doctor';
 import { history } from './history';
-import { prune } from './prune';
-import { stats } from './stats';
 import { install } from './install';
+import { prune } from './prune';
 import { show } from './show';
+import { stats } from './stats';
 import { uninstall } from './uninstall';
 
 export const COMMANDS: readonly Command[] = [history, show, stats, prune, doctor, config, demo, install, uninstall, completion];

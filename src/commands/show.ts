@@ -1,17 +1,17 @@
+import { version } from '../../package.json';
 import { formatLimit } from '../adaptive/describe';
-import type { HistoryItem } from '../store/store';
+import { redactDeep } from '../redact';
 import type { Snapshot } from '../snapshot/snapshot';
+import type { HistoryItem } from '../store/store';
+import { printableDeep } from '../ui/printable';
 import { styleFor } from '../ui/style';
 import { relativeTime } from '../ui/time';
-import { CommandError, UsageError, type Command } from './command';
+import { type Command, CommandError, UsageError } from './command';
 import { commandLine, duration, outcome } from './describe-run';
-import { redactDeep } from '../redact';
-import { printableDeep } from '../ui/printable';
+import { markdownReport } from './markdown-report';
 import { runId } from './numbers';
 import { readHistory } from './open-store';
 import { renderSnapshot } from './render-snapshot';
-import { markdownReport } from './markdown-report';
-import { version } from '../../package.json';
 
 /** "23s — auto: 3× the longest quiet spell of …": the run's record, else its snapshot (a run still going). */
 function hangLimit(run: HistoryItem, snapshot: Snapshot | null): string | null {
@@ -32,7 +32,8 @@ export const show: Command = {
     if (raw === undefined) throw new UsageError('show needs a run ID (see gomod-shim history)');
     const id = runId(raw);
 
-    if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1) throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
+    if ([args.json, args.raw, args.markdown].filter(Boolean).length > 1)
+      throw new UsageError('--json, --raw and --markdown each print the run their own way: give one');
 
     const found = readHistory(ctx, (store) => {
       const run = store.get(id);
@@ -52,8 +53,12 @@ export const show: Command = {
       return 0;
     }
     if (args.raw) {
-      if (snapshot?.retention) throw new CommandError(`run #${id}'s goroutine dump was dropped on ${snapshot.retention.dump_dropped_at.slice(0, 10)} by the retention cap (the newest snapshots keep theirs)`);
-      if (!snapshot?.goroutines.raw) throw new CommandError(`run #${id} has no goroutine dump${snapshot ? ` (taken in ${snapshot.mode} mode)` : ' (it did not hang)'}`);
+      if (snapshot?.retention)
+        throw new CommandError(
+          `run #${id}'s goroutine dump was dropped on ${snapshot.retention.dump_dropped_at.slice(0, 10)} by the retention cap (the newest snapshots keep theirs)`,
+        );
+      if (!snapshot?.goroutines.raw)
+        throw new CommandError(`run #${id} has no goroutine dump${snapshot ? ` (taken in ${snapshot.mode} mode)` : ' (it did not hang)'}`);
       ctx.stdout.write(snapshot.goroutines.raw.endsWith('\n') ? snapshot.goroutines.raw : `${snapshot.goroutines.raw}\n`);
       return 0;
     }

@@ -1,13 +1,14 @@
 // `gomod-shim stats`: what the history says about hangs — causes, hosts, modules, slow
 // commands and the hang rate over time.
+
+import { redactDeep } from '../redact';
 import { planTimeline } from '../stats/buckets';
 import { renderStats } from '../stats/render';
 import { summarise } from '../stats/summarise';
+import { printableDeep } from '../ui/printable';
 import { styleFor } from '../ui/style';
 import { parseSince } from '../ui/time';
-import { redactDeep } from '../redact';
-import { printableDeep } from '../ui/printable';
-import { UsageError, type Command } from './command';
+import { type Command, UsageError } from './command';
 import { readHistory } from './open-store';
 
 const DEFAULT_SINCE = '30d';

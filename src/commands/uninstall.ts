@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultDbPath } from '../paths';
 import { applyAll, formatChanges, isNoOp } from '../install/change';
 import { planRemoveCompletion } from '../install/completion-files';
 import { binDirFor, completionTargetFor, rcFileFor, SHELLS, SHIM_NAMES } from '../install/layout';
 import { planRemoveDir, planUnlink } from '../install/links';
 import { planRemoveBlock } from '../install/rc-files';
+import { defaultDbPath } from '../paths';
 import type { Command } from './command';
 
 export const uninstall: Command = {

@@ -2,8 +2,8 @@
 // bash-completion loads it on demand or the .bashrc block sources it; bash 3.2 safe except
 // for `compopt` (bash 4), whose absence only loses trailing slashes and the newest-first order.
 import { shQuote } from '../shell-quote';
-import { valueFlags, type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec';
 import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, SH_TIMEOUT } from './run-ids';
+import { type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind, valueFlags } from './spec';
 
 /** compgen -W expands its word list: only plain words may go in. */
 function wordList(words: readonly string[]): string {

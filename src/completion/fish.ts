@@ -1,8 +1,8 @@
 // The fish completions: `complete` lines, autoloaded by fish from its completions folder
 // the first time gomod-shim is completed.
 import { fishQuote } from '../shell-quote';
-import { valueFlags, type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec';
 import { FISH_ID_PATTERN, HISTORY_COMMAND, TIMEOUT_SECONDS, TIMEOUT_VARIABLE } from './run-ids';
+import { type CommandSpec, type CompletionSpec, type FlagSpec, type ValueKind, valueFlags } from './spec';
 
 const BASE = 'complete -c gomod-shim';
 

@@ -1,7 +1,8 @@
 // The completion script for one shell, made from the command registry.
+
+import { version } from '../../package.json';
 import type { Command } from '../commands/command';
 import type { Shell } from '../shells';
-import { version } from '../../package.json';
 import { bashScript } from './bash';
 import { fishScript } from './fish';
 import { completionSpec } from './spec';

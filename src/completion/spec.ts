@@ -3,7 +3,7 @@
 // (bash.ts, zsh.ts, fish.ts) never list a command or a flag by hand.
 import type yargsParser from 'yargs-parser';
 import type { Command } from '../commands/command';
-import { argsOf, valuesOfFlag, type ValueKind } from './hints';
+import { argsOf, type ValueKind, valuesOfFlag } from './hints';
 
 export type { ValueKind } from './hints';
 

@@ -1,8 +1,8 @@
 // The zsh completion function (_gomod-shim), for compinit's autoloading from fpath or for
 // `source`: the last line tells the two apart, as cobra-made completions do.
 import { shQuote } from '../shell-quote';
-import type { CommandSpec, CompletionSpec, FlagSpec, ValueKind } from './spec';
 import { HISTORY_COMMAND, SED_IDS, SH_DB_PATH, SH_TIMEOUT } from './run-ids';
+import type { CommandSpec, CompletionSpec, FlagSpec, ValueKind } from './spec';
 
 /** An _arguments explanation: brackets, colons and what zsh would expand, backslashed (as clap does). */
 function description(text: string | undefined): string {

@@ -1,20 +1,13 @@
 // Resolves every setting from its layers — environment, then config file, then default — and
 // validates each with one rule for both sources. A malformed value is skipped with a warning
 // (the next layer applies); a malformed file is skipped whole. Nothing here ever throws.
-import * as path from 'node:path';
+
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseGoDuration } from '../duration';
 import { defaultDbPath } from '../paths';
 import type { ConfigFile } from './file';
-import {
-  DEFAULT_KEY,
-  HANG_AFTER_FORMS,
-  isHangAfterKey,
-  parseHangAfter,
-  splitHangAfterList,
-  type HangAfter,
-  type HangAfterTable,
-} from './hang-after';
+import { DEFAULT_KEY, HANG_AFTER_FORMS, type HangAfter, type HangAfterTable, isHangAfterKey, parseHangAfter, splitHangAfterList } from './hang-after';
 import { DEFAULT_ORIGIN, type Origin, type Sourced } from './origin';
 
 export type OnHang = 'dump' | 'observe';
@@ -84,7 +77,11 @@ class Resolver {
     if (fromEnv !== undefined && fromEnv !== '') list.push({ raw: fromEnv, origin: { kind: 'env', name }, label: `${name}=${fromEnv}` });
     const settings = this.file.settings;
     if (settings && Object.hasOwn(settings, key)) {
-      list.push({ raw: settings[key], origin: { kind: 'file', path: this.file.path }, label: `config file ${this.file.path}: ${key} ${JSON.stringify(settings[key])}` });
+      list.push({
+        raw: settings[key],
+        origin: { kind: 'file', path: this.file.path },
+        label: `config file ${this.file.path}: ${key} ${JSON.stringify(settings[key])}`,
+      });
     }
     return list;
   }
@@ -110,7 +107,9 @@ class Resolver {
   }
 
   hangAfter(): HangAfterTable {
-    const builtIn: HangAfterTable = { [DEFAULT_KEY]: { value: parseHangAfter(DEFAULTS.hangAfter) as HangAfter, origin: DEFAULT_ORIGIN, written: DEFAULTS.hangAfter } };
+    const builtIn: HangAfterTable = {
+      [DEFAULT_KEY]: { value: parseHangAfter(DEFAULTS.hangAfter) as HangAfter, origin: DEFAULT_ORIGIN, written: DEFAULTS.hangAfter },
+    };
     const rejected: string[] = [];
     let table = builtIn;
     let using = DEFAULTS.hangAfter;
@@ -138,7 +137,10 @@ class Resolver {
     for (const [key, value] of Object.entries(c.raw as Record<string, unknown>)) {
       const parsed = typeof value === 'string' && isHangAfterKey(key) ? parseHangAfter(value) : null;
       if (parsed) table[key] = { value: parsed, origin: c.origin, written: value as string };
-      else this.warnings.push(`config file ${this.file.path}: hang_after ${JSON.stringify(key)}: ${JSON.stringify(value)} is not ${HANG_AFTER_FORMS}${isHangAfterKey(key) ? '' : ' for a go command'}; ignored`);
+      else
+        this.warnings.push(
+          `config file ${this.file.path}: hang_after ${JSON.stringify(key)}: ${JSON.stringify(value)} is not ${HANG_AFTER_FORMS}${isHangAfterKey(key) ? '' : ' for a go command'}; ignored`,
+        );
     }
     return table;
   }
@@ -200,7 +202,13 @@ export function resolveConfig(env: NodeJS.ProcessEnv, file: ConfigFile): LoadedC
   });
   const defaultDb = defaultDbPath(env);
   // Shown as the path used, after ~ expansion.
-  const db = r.scalar('db', dbPath(env), 'is not an absolute path (nor ~/…, nor off)', { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb }, (p) => p);
+  const db = r.scalar(
+    'db',
+    dbPath(env),
+    'is not an absolute path (nor ~/…, nor off)',
+    { value: defaultDb, origin: DEFAULT_ORIGIN, written: defaultDb },
+    (p) => p,
+  );
   return {
     config: { hangAfter, onHang: onHang.value, probeTimeoutMs: probeTimeout.value, dbPath: db.value === HISTORY_OFF ? null : db.value },
     warnings: r.warnings,

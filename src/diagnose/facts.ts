@@ -3,7 +3,7 @@ import { formatDuration } from '../duration';
 import type { Goroutine } from '../snapshot/goroutine-dump';
 import { probeSteps } from '../snapshot/probe/describe';
 import type { ProbeResult } from '../snapshot/probe/probe';
-import { probeTargets, type ProbeRole, type ProbeTarget } from '../snapshot/probe/targets';
+import { type ProbeRole, type ProbeTarget, probeTargets } from '../snapshot/probe/targets';
 import type { ProcessInfo, SocketInfo } from '../snapshot/processes';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { WaitEntry } from '../waitchain/types';

@@ -10,7 +10,10 @@ function globToRegExp(glob: string): RegExp {
     else if (c === '[') {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) return /$^/; // malformed: matches nothing, as path.Match errors
-      re += `[${glob.slice(i + 1, end).replace(/^\^/, '^').replace(/\\/g, '\\\\')}]`;
+      re += `[${glob
+        .slice(i + 1, end)
+        .replace(/^\^/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = end;
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }

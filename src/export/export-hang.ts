@@ -3,18 +3,18 @@
 // loaded only when an endpoint is set and a hang happened (src/export/start-export.ts).
 // The SDK builds the records into memory first; we then export them ourselves, once, so that
 // each signal's outcome comes back to us (a processor would hand failures to a global handler).
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type SpanContext } from '@opentelemetry/api';
+import { type Attributes, ROOT_CONTEXT, type SpanContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
-import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
-import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
-import { AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
+import { InMemoryLogRecordExporter, LoggerProvider, type ReadableLogRecord, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { AlwaysOnSampler, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { version } from '../../package.json';
+import { redactDeep } from '../redact';
 import { createLogExporter, createTraceExporter } from './exporters';
 import { toolchainVersion } from './go-version';
 import { hangAttributes, runSpanName } from './hang-attributes';
 import type { HangReport } from './hang-report';
-import { redactDeep } from '../redact';
 import type { OtlpSettings, OtlpSignal, SignalSettings } from './otlp-settings';
 import { hangResource, SERVICE_NAME } from './resource';
 
@@ -35,11 +35,9 @@ async function recordSpan(report: HangReport, resource: Resource, attributes: At
   // Every hang is sent: a sampler meant for the user's programs does not apply.
   const provider = new TracerProvider({ resource, sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
   const { snapshot } = report;
-  const span = provider.getTracer(SERVICE_NAME, version).startSpan(
-    runSpanName(report),
-    { kind: SpanKind.INTERNAL, startTime: new Date(report.run.startedAt), attributes },
-    ROOT_CONTEXT,
-  );
+  const span = provider
+    .getTracer(SERVICE_NAME, version)
+    .startSpan(runSpanName(report), { kind: SpanKind.INTERNAL, startTime: new Date(report.run.startedAt), attributes }, ROOT_CONTEXT);
   span.addEvent(HANG_EVENT, { 'gomod_shim.hang.cause': snapshot.diagnosis.cause, 'gomod_shim.hang.idle_ms': snapshot.idle_ms }, new Date(snapshot.taken_at));
   span.setStatus({ code: SpanStatusCode.ERROR, message: snapshot.diagnosis.summary });
   span.end(new Date(report.endedAtMs));

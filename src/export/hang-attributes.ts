@@ -2,9 +2,9 @@
 // (error.type, process.*), gomod_shim.* for the rest. Shared by the log record and the span.
 import type { Attributes } from '@opentelemetry/api';
 import { redactArgv, redactText } from '../redact';
-import type { HangReport } from './hang-report';
 import { snapshotIsHang } from '../snapshot/is-hang';
 import { formatChain } from '../waitchain/format';
+import type { HangReport } from './hang-report';
 
 // go subcommands whose next word says what was done (go mod download, go work sync).
 const TWO_WORD_COMMANDS = new Set(['mod', 'work']);

@@ -1,7 +1,7 @@
 // Who sends: service.name gomod-shim on this host. Only detectors that need no network
 // (host name, arch and machine id; os; OTEL_RESOURCE_ATTRIBUTES). The process detector is left
 // out on purpose: its process.command_args would carry go's arguments unredacted.
-import { detectResources, envDetector, hostDetector, osDetector, resourceFromAttributes, type Resource } from '@opentelemetry/resources';
+import { detectResources, envDetector, hostDetector, osDetector, type Resource, resourceFromAttributes } from '@opentelemetry/resources';
 import { version } from '../../package.json';
 
 export const SERVICE_NAME = 'gomod-shim';

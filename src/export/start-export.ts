@@ -5,7 +5,7 @@ import { loadBundle } from '../watcher/lazy-bundle';
 import { warnOnce } from '../watcher/warn';
 import { within } from '../within';
 import type { HangReport } from './hang-report';
-import { EXPORT_BUDGET_MS, readOtlpSettings, REQUEST_TIMEOUT_MS, type OtlpSettings } from './otlp-settings';
+import { EXPORT_BUDGET_MS, type OtlpSettings, REQUEST_TIMEOUT_MS, readOtlpSettings } from './otlp-settings';
 import { scrubSecrets } from './scrub';
 
 type ExportModule = typeof import('./export-hang');

@@ -42,7 +42,10 @@ function lstatOrNull(dir: string): fs.Stats | null {
  */
 export function ensureOwnDir(dir: string): void {
   const st = lstatOrNull(dir);
-  if (st) return checkOwnDir(dir, st);
+  if (st) {
+    checkOwnDir(dir, st);
+    return;
+  }
   const parent = path.dirname(dir);
   if (parent !== dir && lstatOrNull(parent) === null) ensureOwnDir(parent);
   try {

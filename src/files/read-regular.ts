@@ -4,9 +4,7 @@
 // "History": a malformed journal never makes a reader fail).
 import * as fs from 'node:fs';
 
-export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'symlink' | 'not-regular' | 'too-large' | 'unreadable'; detail: string };
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'missing' | 'symlink' | 'not-regular' | 'too-large' | 'unreadable'; detail: string };
 
 export interface ReadOptions {
   maxBytes: number;

@@ -8,7 +8,8 @@ import type { CompletionTarget } from './layout';
 import { planRemoveDir } from './links';
 import { readTextIfExists } from './read-text';
 
-const MARKER = /(?:^|\n)# gomod-shim install wrote this file(?: \(and made the last (\d+) folders? of its path\))?; gomod-shim uninstall removes (?:it|them)\.\n$/;
+const MARKER =
+  /(?:^|\n)# gomod-shim install wrote this file(?: \(and made the last (\d+) folders? of its path\))?; gomod-shim uninstall removes (?:it|them)\.\n$/;
 
 function marker(madeFolders: number): string {
   if (madeFolders === 0) return '# gomod-shim install wrote this file; gomod-shim uninstall removes it.\n';

@@ -10,7 +10,7 @@ export const END_MARKER = '# <<< gomod-shim <<<';
 type Origin = 'appended' | 'created-file' | 'ended-line';
 
 const START_NOTES: Record<Origin, string> = {
-  'appended': '',
+  appended: '',
   'created-file': ' (gomod-shim install created this file)',
   'ended-line': ' (gomod-shim install ended the line above)',
 };

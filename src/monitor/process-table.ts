@@ -1,7 +1,7 @@
 // A snapshot of every process on the machine (Linux /proc), and the tree below one pid.
 // Processes come and go between readdir and read: a vanished one is simply skipped.
 import * as fs from 'node:fs';
-import { parseStat, type ProcStat } from './procfs';
+import { type ProcStat, parseStat } from './procfs';
 
 export type ProcessTable = Map<number, ProcStat>;
 

@@ -18,7 +18,10 @@ export function parseStat(text: string): ProcStat | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return null;
-  const f = text.slice(close + 2).trim().split(' ');
+  const f = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
   // f[0] is field 3 (state); field n is f[n - 3].
   if (f.length < 20) return null;
   return {

@@ -1,8 +1,8 @@
 // One activity sample of go's process tree, from a process table read once per tick.
 import * as fs from 'node:fs';
 import type { ActivitySample } from './idle-detector';
+import { descendantsOf, type ProcessTable, readTree } from './process-table';
 import { parseIo } from './procfs';
-import { descendantsOf, readTree, type ProcessTable } from './process-table';
 import { waitedOnOutside } from './waited-on';
 
 export function readIoBytes(pid: number): number {

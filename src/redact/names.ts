@@ -21,9 +21,7 @@ export function nameWords(name: string): string[] {
 
 export function isSecretName(name: string): boolean {
   if (HARMLESS_NAMES.some((re) => re.test(name))) return false;
-  return nameWords(name).some(
-    (word) => !HARMLESS_WORDS.has(word) && (SECRET_WORDS.has(word) || SECRET_PARTS.some((part) => word.includes(part))),
-  );
+  return nameWords(name).some((word) => !HARMLESS_WORDS.has(word) && (SECRET_WORDS.has(word) || SECRET_PARTS.some((part) => word.includes(part))));
 }
 
 /** Query parameters that carry credentials (`?token=`, `&sig=`, `?auth_code=`), beyond secret-looking names. */

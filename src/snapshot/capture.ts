@@ -6,15 +6,15 @@
 // remote one when it comes. The goroutine dump is added there too.
 import type { OnHang } from '../config';
 import { redactArgv, redactEnvValue, redactText } from '../redact';
+import { waitChainOf } from '../waitchain/capture-chain';
 import { captureEnv } from './env';
 import { readGoEnv } from './go-env';
 import { readGoEnvFile, resolveGoSetting } from './go-settings';
+import { isHang } from './is-hang';
 import { probeAll } from './probe/probe';
 import { probeTargets } from './probe/targets';
 import { describeProcessTree } from './processes';
 import type { Snapshot } from './snapshot';
-import { isHang } from './is-hang';
-import { waitChainOf } from '../waitchain/capture-chain';
 
 // What the diagnosis needs before `go env -json` answers: go's own resolution, from the
 // environment and the go env file (`go env -w`).

@@ -13,7 +13,10 @@ export function readGoEnv(realGo: string, env: NodeJS.ProcessEnv, cwd: string, t
     execFile(realGo, ['env', '-json'], { env, cwd, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 20 }, (err, stdout) => {
       if (err) {
         const timedOut = (err as { killed?: boolean }).killed === true;
-        resolve({ values: null, error: timedOut ? `go env -json did not answer within ${timeoutMs} ms` : `go env -json failed: ${err.message.split('\n')[0]}` });
+        resolve({
+          values: null,
+          error: timedOut ? `go env -json did not answer within ${timeoutMs} ms` : `go env -json failed: ${err.message.split('\n')[0]}`,
+        });
         return;
       }
       try {

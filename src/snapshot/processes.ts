@@ -1,10 +1,10 @@
 // go and every descendant, as the snapshot shows them: what each runs, where it sleeps in
 // the kernel, what it has used, which connections and file locks it holds or waits on.
 import * as fs from 'node:fs';
-import { parseLocks, type FileLock } from '../monitor/locks';
+import { type FileLock, parseLocks } from '../monitor/locks';
 import { parseNetTcp, type TcpSocket } from '../monitor/net-tcp';
-import { descendantsOf, readTree, type ProcessTable } from '../monitor/process-table';
-import { parseCmdline, parseIo, type ProcIo } from '../monitor/procfs';
+import { descendantsOf, type ProcessTable, readTree } from '../monitor/process-table';
+import { type ProcIo, parseCmdline, parseIo } from '../monitor/procfs';
 import { redactArgv } from '../redact';
 
 const MS_PER_TICK = 10; // USER_HZ is 100 on Linux

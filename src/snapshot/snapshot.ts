@@ -1,10 +1,10 @@
 // The snapshot of a hang, as `gomod-shim show ID --json` returns it (docs/contract.md, "Snapshot").
 import type { Cause } from '../causes';
 import type { OnHang } from '../config';
+import type { WaitEntry } from '../waitchain/types';
 import type { Goroutine } from './goroutine-dump';
 import type { ProbeResult } from './probe/probe';
 import type { ProcessInfo } from './processes';
-import type { WaitEntry } from '../waitchain/types';
 
 export interface Diagnosis {
   cause: Cause;

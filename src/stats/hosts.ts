@@ -41,7 +41,9 @@ export function countHosts(rows: readonly EndpointRow[]): HostCount[] {
     const probes = runRows.filter((r) => r.kind === 'probe');
     const seen = new Set<string>();
     for (const socket of runRows.filter((r) => r.kind === 'socket' && !/^(0\.0\.0\.0|\[::\]):0$/.test(r.endpoint))) {
-      const probe = probes.find((p) => p.endpoint === socket.endpoint) ?? probes.find((p) => p.address !== null && addressEndpoint(p.address, p.endpoint) === socket.endpoint);
+      const probe =
+        probes.find((p) => p.endpoint === socket.endpoint) ??
+        probes.find((p) => p.address !== null && addressEndpoint(p.address, p.endpoint) === socket.endpoint);
       count(probe?.endpoint ?? socket.endpoint, probe?.role ?? 'other', 'connected', seen);
     }
     for (const probe of probes.filter((p) => p.ok === 0)) count(probe.endpoint, probe.role ?? 'other', 'probe_failed', seen);

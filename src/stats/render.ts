@@ -10,7 +10,6 @@ import type { Stats } from './summarise';
 
 const BAR_WIDTH = 30;
 
-
 function section(style: Style, title: string, body: string): string {
   return `\n${style.bold(title)}\n${body.replace(/^/gm, '  ')}\n`;
 }
@@ -21,7 +20,10 @@ function barChart(style: Style, rows: { label: string; value: number; note?: str
   const width = Math.max(...rows.map((r) => r.label.length));
   const digits = String(max).length;
   return rows
-    .map((r) => `${r.label.padEnd(width)}  ${style.red(bar(r.value, max, BAR_WIDTH).padEnd(BAR_WIDTH))}  ${String(r.value).padStart(digits)}${r.note ? `  ${style.dim(r.note)}` : ''}`)
+    .map(
+      (r) =>
+        `${r.label.padEnd(width)}  ${style.red(bar(r.value, max, BAR_WIDTH).padEnd(BAR_WIDTH))}  ${String(r.value).padStart(digits)}${r.note ? `  ${style.dim(r.note)}` : ''}`,
+    )
     .join('\n');
 }
 
@@ -37,7 +39,10 @@ function alignRight(header: string[], rows: string[][], columns: number[]): stri
 
 function causes(s: Stats, style: Style): string {
   if (s.hangs === 0) return 'no hangs';
-  return barChart(style, s.by_cause.map((c) => ({ label: c.cause, value: c.hangs })));
+  return barChart(
+    style,
+    s.by_cause.map((c) => ({ label: c.cause, value: c.hangs })),
+  );
 }
 
 function hosts(s: Stats, style: Style): string {
@@ -49,10 +54,18 @@ function hosts(s: Stats, style: Style): string {
 }
 
 function modules(s: Stats, style: Style): string {
-  const rows = s.by_module.map((m) => [m.module ?? '(no module)', String(m.runs), String(m.hangs), percent(m.hang_rate), style.red(bar(m.hangs, s.by_module[0].hangs, 20))]);
+  const rows = s.by_module.map((m) => [
+    m.module ?? '(no module)',
+    String(m.runs),
+    String(m.hangs),
+    percent(m.hang_rate),
+    style.red(bar(m.hangs, s.by_module[0].hangs, 20)),
+  ]);
   const more = s.modules_total - s.by_module.length;
   const [header, ...body] = alignRight(['MODULE', 'RUNS', 'HANGS', 'RATE', ''], rows, [1, 2, 3]);
-  return formatTable(header.map(style.bold), body) + (more > 0 ? `\n${style.dim(`+ ${more} more modules (--json lists the top ${s.by_module.length} too)`)}` : '');
+  return (
+    formatTable(header.map(style.bold), body) + (more > 0 ? `\n${style.dim(`+ ${more} more modules (--json lists the top ${s.by_module.length} too)`)}` : '')
+  );
 }
 
 function commands(s: Stats, style: Style): string {

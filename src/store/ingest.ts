@@ -3,9 +3,9 @@
 import * as fs from 'node:fs';
 import { readRegularFile } from '../files/read-regular';
 import { isRunAlive } from '../record/liveness';
-import { parseJournal, spoolFile, type SpooledRun } from '../record/spool';
-import { JOURNAL_MAX_BYTES, readSpoolDir } from '../record/spool-reader';
 import type { RunEnd } from '../record/run-record';
+import { parseJournal, type SpooledRun, spoolFile } from '../record/spool';
+import { JOURNAL_MAX_BYTES, readSpoolDir } from '../record/spool-reader';
 import type { Db } from './database';
 import { completeRun, insertRunStart, markRunLost } from './runs';
 
@@ -31,12 +31,14 @@ function readEnd(file: string): RunEnd | null {
 export function ingestRun(db: Db, run: SpooledRun): number {
   const over = run.end !== null || !isRunAlive(run.start.supervisorPid, run.start.supervisorStartTime);
   const end = run.end ?? (over ? readEnd(run.file) : null);
-  const id = db.transaction(() => {
-    const rowId = insertRunStart(db, run.start);
-    if (end) completeRun(db, run.start.uuid, end);
-    else if (over) markRunLost(db, run.start.uuid);
-    return rowId;
-  }).immediate();
+  const id = db
+    .transaction(() => {
+      const rowId = insertRunStart(db, run.start);
+      if (end) completeRun(db, run.start.uuid, end);
+      else if (over) markRunLost(db, run.start.uuid);
+      return rowId;
+    })
+    .immediate();
   if (over) removeQuietly(run.file);
   return id;
 }

@@ -56,9 +56,10 @@ export function capSnapshots(db: Db, keep = WHOLE_SNAPSHOTS_KEPT, limit = CAP_BA
       // Counted again under the write lock: another process may have trimmed meanwhile.
       const over = Math.min(countWhole(db) - keep, limit);
       if (over <= 0) return 0;
-      const rows = db
-        .prepare('SELECT run_id, json FROM snapshots WHERE dump_dropped_at IS NULL ORDER BY taken_at, run_id LIMIT ?')
-        .all(over) as { run_id: number; json: string }[];
+      const rows = db.prepare('SELECT run_id, json FROM snapshots WHERE dump_dropped_at IS NULL ORDER BY taken_at, run_id LIMIT ?').all(over) as {
+        run_id: number;
+        json: string;
+      }[];
       const update = db.prepare('UPDATE snapshots SET json = ?, dump_dropped_at = ? WHERE run_id = ?');
       for (const row of rows) update.run(trimmedJson(row.json, at), at, row.run_id);
       return rows.length;
@@ -87,13 +88,18 @@ export function pruneRuns(db: Db, before: string, dryRun: boolean): PruneResult 
   return db
     .transaction(() => {
       const found = db
-        .prepare('SELECT COUNT(*) AS runs, COALESCE(SUM(hung), 0) AS hangs, MIN(started_at) AS oldest, MAX(started_at) AS newest FROM runs WHERE started_at < ? AND status != \'running\'')
+        .prepare(
+          "SELECT COUNT(*) AS runs, COALESCE(SUM(hung), 0) AS hangs, MIN(started_at) AS oldest, MAX(started_at) AS newest FROM runs WHERE started_at < ? AND status != 'running'",
+        )
         .get(before) as Omit<PruneResult, 'hungIds'>;
-      const hungIds = db.prepare('SELECT id FROM runs WHERE started_at < ? AND status != \'running\' AND hung = 1 ORDER BY started_at, id LIMIT ?').pluck().all(before, HUNG_IDS_LISTED) as number[];
+      const hungIds = db
+        .prepare("SELECT id FROM runs WHERE started_at < ? AND status != 'running' AND hung = 1 ORDER BY started_at, id LIMIT ?")
+        .pluck()
+        .all(before, HUNG_IDS_LISTED) as number[];
       if (!dryRun && found.runs > 0) {
         // foreign_keys is off (SQLite's default), so ON DELETE CASCADE does not fire: delete both.
-        db.prepare('DELETE FROM snapshots WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND status != \'running\')').run(before);
-        db.prepare('DELETE FROM runs WHERE started_at < ? AND status != \'running\'').run(before);
+        db.prepare("DELETE FROM snapshots WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND status != 'running')").run(before);
+        db.prepare("DELETE FROM runs WHERE started_at < ? AND status != 'running'").run(before);
       }
       return { ...found, hungIds };
     })

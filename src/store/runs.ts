@@ -2,8 +2,8 @@
 // an older version, or the front); what comes out is checked row by row (row-shape.ts).
 import { commandOf, type RunEnd, type RunStart } from '../record/run-record';
 import { redactArgv, redactText } from '../redact';
-import { toHistoryItem, type RunRow } from './row-shape';
 import type { Db } from './database';
+import { type RunRow, toHistoryItem } from './row-shape';
 
 export interface HistoryItem {
   id: number;

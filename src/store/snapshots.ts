@@ -2,10 +2,10 @@
 // (src/redact.ts); what comes out is checked for the shape every printer relies on.
 import { isStringList } from '../record/journal-shape';
 import { redactDeep } from '../redact';
+import { snapshotIsHang } from '../snapshot/is-hang';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { Db } from './database';
 import type { OnBadRow } from './runs';
-import { snapshotIsHang } from '../snapshot/is-hang';
 
 /** Stores (or replaces) the snapshot of a run and, unless it is a user's snapshot (Ctrl-\\), marks the run hung with its cause. */
 export function saveSnapshot(db: Db, runId: number, snapshot: Snapshot): void {

@@ -3,22 +3,22 @@
 import * as fs from 'node:fs';
 import { readRegularFile } from '../files/read-regular';
 import { spoolDirFor } from '../paths';
+import type { RunEnd, RunStart } from '../record/run-record';
 import { parseSpool, spoolFile } from '../record/spool';
 import { JOURNAL_MAX_BYTES } from '../record/spool-reader';
-import type { RunEnd, RunStart } from '../record/run-record';
-import { HistoryOffError, openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError, type Db } from './database';
-import { ingestRun, ingestSpool } from './ingest';
-import { completeRun, getRun, listRuns, markRunLost, quietSpells, type HistoryItem, type HistoryQuery } from './runs';
-import { getSnapshot, saveSnapshot } from './snapshots';
-import { checkHealth, type StoreHealth } from './health';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { TimelinePlan } from '../stats/buckets';
-import { capSnapshots, countOverCap, databaseBytes, pruneRuns, vacuum, type PruneResult } from './retention';
-import { statsRows, type StatsRows } from './stats';
+import { type Db, HistoryOffError, openDatabase, RUN_BUSY_TIMEOUT_MS, StoreError } from './database';
+import { checkHealth, type StoreHealth } from './health';
+import { ingestRun, ingestSpool } from './ingest';
+import { capSnapshots, countOverCap, databaseBytes, type PruneResult, pruneRuns, vacuum } from './retention';
+import { completeRun, getRun, type HistoryItem, type HistoryQuery, listRuns, markRunLost, quietSpells } from './runs';
+import { getSnapshot, saveSnapshot } from './snapshots';
+import { type StatsRows, statsRows } from './stats';
 
 export { HistoryOffError, READER_BUSY_TIMEOUT_MS, StoreError } from './database';
-export type { HistoryItem, HistoryQuery } from './runs';
 export type { PruneResult } from './retention';
+export type { HistoryItem, HistoryQuery } from './runs';
 export type { StatsRows } from './stats';
 
 export class HistoryStore {
@@ -44,7 +44,10 @@ export class HistoryStore {
   ingestAll(): void {
     if (this.db.readonly) return; // a read-only history is read as it is
     const journals = this.guard(() => ingestSpool(this.db, this.spoolDir));
-    if (journals.length > 0) this.setAside.push(`${journals.length} malformed journal${journals.length === 1 ? '' : 's'} moved to ${this.spoolDir}/quarantine: ${journals.join(', ')}`);
+    if (journals.length > 0)
+      this.setAside.push(
+        `${journals.length} malformed journal${journals.length === 1 ? '' : 's'} moved to ${this.spoolDir}/quarantine: ${journals.join(', ')}`,
+      );
   }
 
   private readonly onBadRow = (id: unknown, problem: string) => {

@@ -7,19 +7,19 @@
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-function escape(ch: string): string {
+function escapeControl(ch: string): string {
   const code = ch.charCodeAt(0);
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Multi-line text (a dump, a report): control characters escaped, tabs and newlines kept. */
 export function printable(text: string): string {
-  return text.replace(CONTROL, escape);
+  return text.replace(CONTROL, escapeControl);
 }
 
 /** One line (a warning, a table cell): newlines escaped too. */
 export function printableLine(text: string): string {
-  return text.replace(CONTROL_OR_NEWLINE, escape);
+  return text.replace(CONTROL_OR_NEWLINE, escapeControl);
 }
 
 /** A whole record made safe to print as text: every string escaped (oneLine: newlines too), shape unchanged. */

@@ -6,9 +6,9 @@ import { classifyWait, type WaitKind } from '../monitor/wchan';
 import { redactArgv } from '../redact';
 import { describeProcessTree, type ProcessInfo } from '../snapshot/processes';
 import type { PeerMap } from './peers';
-import { liveChildren, readProcView, type ProcView } from './proc-view';
-import { hasKind, leaf, pipeStep, pollStep, socketStep, type Step } from './steps';
+import { liveChildren, type ProcView, readProcView } from './proc-view';
 import { roleOf } from './roles';
+import { hasKind, leaf, pipeStep, pollStep, type Step, socketStep } from './steps';
 import type { WaitEntry } from './types';
 
 const MAX_ENTRIES = 12;
@@ -51,7 +51,9 @@ function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chai
   switch (kind) {
     case 'child': {
       const child = liveChildren(view.pid)[0];
-      return child === undefined ? leaf('unknown', `waits for a child that has already exited (${wchan})`) : { waits: { kind: 'child', detail: 'waits on child' }, next: child };
+      return child === undefined
+        ? leaf('unknown', `waits for a child that has already exited (${wchan})`)
+        : { waits: { kind: 'child', detail: 'waits on child' }, next: child };
     }
     case 'lock': {
       const lock = info?.locks.find((l) => l.role === 'waits');
@@ -82,4 +84,3 @@ function stepFrom(view: ProcView, info: ProcessInfo | null, peers: PeerMap, chai
       return leaf('unknown', `waits in ${wchan}`);
   }
 }
-

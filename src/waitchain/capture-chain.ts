@@ -1,7 +1,8 @@
 // The wait chain for a snapshot, with go's settings resolved as go resolves them. Fail-open:
 // a chain that cannot be read is left out, the rest of the snapshot stands.
-import type { ProcessInfo } from '../snapshot/processes';
+
 import { resolveGoSetting } from '../snapshot/go-settings';
+import type { ProcessInfo } from '../snapshot/processes';
 import { buildWaitChain } from './build';
 import { peerMap } from './peers';
 import type { WaitEntry } from './types';

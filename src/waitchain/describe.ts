@@ -15,7 +15,12 @@ export function triggerText(s: Pick<Snapshot, 'trigger' | 'hung'>): string {
 export function chainLines(s: Pick<Snapshot, 'wait_chain'>): string[] {
   return (s.wait_chain ?? []).map((e, i) => {
     const w = e.waits_on;
-    const extra = [w.peer ? `peer ${w.peer}${w.peer_role ? ` (${w.peer_role})` : ''}` : '', w.peer_setting ?? '', w.holder_pid !== undefined ? `holder pid ${w.holder_pid}` : '', e.in_tree ? '' : "outside go's tree"].filter(Boolean);
+    const extra = [
+      w.peer ? `peer ${w.peer}${w.peer_role ? ` (${w.peer_role})` : ''}` : '',
+      w.peer_setting ?? '',
+      w.holder_pid !== undefined ? `holder pid ${w.holder_pid}` : '',
+      e.in_tree ? '' : "outside go's tree",
+    ].filter(Boolean);
     return `${'  '.repeat(i)}${i > 0 ? '└ ' : ''}${formatChainEntry(e)} — ${w.kind}: ${w.detail}${extra.length ? ` [${extra.join('; ')}]` : ''}`;
   });
 }

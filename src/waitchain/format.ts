@@ -7,7 +7,7 @@ import type { WaitEntry } from './types';
 export function programName(argv: readonly string[]): string {
   const first = posix.basename(argv[0] ?? '?');
   const script = argv[1];
-  if (/^(ba|da|z|k)?sh$|^python\d*(\.\d+)?$|^perl$|^node$/.test(first) && script && script.startsWith('/')) return posix.basename(script);
+  if (/^(ba|da|z|k)?sh$|^python\d*(\.\d+)?$|^perl$|^node$/.test(first) && script?.startsWith('/')) return posix.basename(script);
   return first;
 }
 

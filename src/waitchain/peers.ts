@@ -4,7 +4,7 @@
 import { redactText } from '../redact';
 import { goproxyEntries } from '../snapshot/probe/goproxy';
 import { joinHostPort, urlHostPort } from '../snapshot/probe/host-port';
-import { httpProxyFor, type Environment } from '../snapshot/probe/http-proxy-env';
+import { type Environment, httpProxyFor } from '../snapshot/probe/http-proxy-env';
 import { probeTargets } from '../snapshot/probe/targets';
 import type { PeerRole } from './types';
 

@@ -1,10 +1,10 @@
 // What the wait chain reads about a process, from the live /proc, at hang time only (a few
 // hundred small reads; the pipe search walks every process's descriptors).
 import * as fs from 'node:fs';
-import { parseFdinfoAccess, parseFdLink, type FdAccess, type FdTarget } from '../monitor/fd-links';
+import { type FdAccess, type FdTarget, parseFdinfoAccess, parseFdLink } from '../monitor/fd-links';
 import { parseNetUnix, type UnixSocket } from '../monitor/net-unix';
-import { parseCmdline } from '../monitor/procfs';
 import { readChildren, readStat } from '../monitor/process-table';
+import { parseCmdline } from '../monitor/procfs';
 
 export interface OpenFd {
   fd: string;
@@ -86,7 +86,10 @@ export function readProcView(pid: number): ProcView | null {
 }
 
 export function liveChildren(pid: number): number[] {
-  return [...readChildren(pid).values()].filter((p) => p.state !== 'Z').sort((a, b) => b.startTime - a.startTime).map((p) => p.pid);
+  return [...readChildren(pid).values()]
+    .filter((p) => p.state !== 'Z')
+    .sort((a, b) => b.startTime - a.startTime)
+    .map((p) => p.pid);
 }
 
 /** Every process with the pipe open, and how (read or write end): the whole machine, not go's tree. */

@@ -2,7 +2,7 @@
 // writes it, which socket it waits on and who the peer is (docs/causes.md).
 import type { ProcessInfo } from '../snapshot/processes';
 import type { PeerMap } from './peers';
-import { liveChildren, pipeEnds, readUnixSockets, type ProcView } from './proc-view';
+import { liveChildren, type ProcView, pipeEnds, readUnixSockets } from './proc-view';
 import type { WaitEntry, WaitsOn } from './types';
 
 export interface Step {
@@ -26,7 +26,9 @@ export function pipeStep(view: ProcView, chain: WaitEntry[]): Step {
   for (const fd of view.fds) {
     if (fd.target.kind !== 'pipe' || fd.access === 'write') continue;
     const inode = fd.target.inode;
-    const writers = pipeEnds(inode).filter((e) => e.pid !== view.pid && e.access !== 'read').map((e) => e.pid);
+    const writers = pipeEnds(inode)
+      .filter((e) => e.pid !== view.pid && e.access !== 'read')
+      .map((e) => e.pid);
     const holder = writers.find((p) => !before.has(p));
     if (holder !== undefined) return { waits: { kind: 'pipe', detail: `reads pipe:[${inode}] (fd ${fd.fd})`, holder_pid: holder }, next: holder };
     fallback ??= leaf('pipe', `reads pipe:[${inode}] (fd ${fd.fd})${writers.length === 0 ? ', no writer left' : ''}`);
@@ -51,14 +53,27 @@ export function socketStep(view: ProcView, info: ProcessInfo | null, peers: Peer
   if (socket) {
     const peer = peers.get(socket.remote);
     const detail = `${socket.state} to ${socket.remote}, unacked ${socket.tx_queue} B, unread ${socket.rx_queue} B`;
-    return leafWith({ kind: 'socket', detail, peer: socket.remote, peer_role: peer?.role ?? 'other', ...(peer ? { peer_setting: peer.setting } : {}), ...(peer?.routes ? { peer_routes: peer.routes } : {}) });
+    return leafWith({
+      kind: 'socket',
+      detail,
+      peer: socket.remote,
+      peer_role: peer?.role ?? 'other',
+      ...(peer ? { peer_setting: peer.setting } : {}),
+      ...(peer?.routes ? { peer_routes: peer.routes } : {}),
+    });
   }
   const unix = view.fds.filter((f) => f.target.kind === 'socket');
   if (unix.length > 0 && view.sshAuthSock) {
     const known = readUnixSockets();
     const named = unix.map((f) => (f.target.kind === 'socket' ? known.get(f.target.inode) : undefined)).find((s) => s?.path);
     if (!named || named.path === view.sshAuthSock) {
-      return leafWith({ kind: 'socket', detail: 'unix socket to the ssh agent', peer: view.sshAuthSock, peer_role: 'agent', peer_setting: `SSH_AUTH_SOCK=${view.sshAuthSock}` });
+      return leafWith({
+        kind: 'socket',
+        detail: 'unix socket to the ssh agent',
+        peer: view.sshAuthSock,
+        peer_role: 'agent',
+        peer_setting: `SSH_AUTH_SOCK=${view.sshAuthSock}`,
+      });
     }
   }
   if (hasKind(view, 'tty') && view.fds.some((f) => f.target.kind === 'tty' && f.fd !== '0' && f.fd !== '1' && f.fd !== '2')) {

@@ -3,7 +3,7 @@
 // Children of a dead go are re-parented, so we remember go's descendants while it runs (pid +
 // start time, against pid reuse) — the sampler calls remember() with each tree it reads — and
 // end the survivors when the watcher ends a run.
-import { descendantsOf, HAS_PROCFS, readChildren, readStat, readTree, type ProcessTable } from '../monitor/process-table';
+import { descendantsOf, HAS_PROCFS, type ProcessTable, readChildren, readStat, readTree } from '../monitor/process-table';
 
 const TERM_GRACE_MS = 300;
 

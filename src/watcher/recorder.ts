@@ -3,10 +3,11 @@
 // (folding in other finished journals first, so ids follow start order), stores a hang's
 // snapshot there, and completes the row with what only it knows (longest quiet spell, the limit
 // that applied). Every failure: one warning, go goes on.
-import { spoolDirFor } from '../paths';
-import { appendSpool } from '../record/spool';
-import type { RunEnd, RunStart } from '../record/run-record';
+
 import { historyPathState } from '../files/history-path';
+import { spoolDirFor } from '../paths';
+import type { RunEnd, RunStart } from '../record/run-record';
+import { appendSpool } from '../record/spool';
 import { HistoryOffError } from '../store/database';
 import { HistoryStore } from '../store/store';
 import { warnOnce } from './warn';

@@ -3,11 +3,11 @@
 // asks the front for what it needs, and ends go's processes after a hang it ended.
 import { loadConfig } from '../config';
 import { shellWarned } from '../config/shell-settings';
-import { within } from '../within';
 import { findModulePath } from '../record/module-path';
-import { effectiveDir, subcommandOf, type RunStart } from '../record/run-record';
+import { effectiveDir, type RunStart, subcommandOf } from '../record/run-record';
 import { redactArgv } from '../redact';
 import { snapshotIsHang } from '../snapshot/is-hang';
+import { within } from '../within';
 import type { FrontLink, Hello } from './front-link';
 import { HangHandler } from './hang';
 import { HangLimit } from './hang-limit';
@@ -48,7 +48,13 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
     { link, goPid: hello.goPid, recorder, config, limit, realGo: hello.realGo, goArgs: hello.argv, cwd: hello.cwd },
     async () => void (await tracker.endSurvivors(true)),
   );
-  const sampler = new Sampler(hello.goPid, tracker, () => link.stderrBytes(), limit, (idleMs) => void handler.handle('idle', idleMs));
+  const sampler = new Sampler(
+    hello.goPid,
+    tracker,
+    () => link.stderrBytes(),
+    limit,
+    (idleMs) => void handler.handle('idle', idleMs),
+  );
   link.onSigquit = () => void handler.handle('sigquit', sampler.idleMs);
   link.onSignal = () => tracker.rememberNow();
   sampler.start();

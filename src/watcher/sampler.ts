@@ -2,7 +2,7 @@
 // leftover tracker and the idle detector; idle for the hang limit calls onHang. go's output is
 // counted by the front, which relays go's stderr: we ask it at each sample.
 // Without /proc (macOS) the signal is go's own CPU time (pidusage) and its output.
-import { IdleDetector, type ActivitySample } from '../monitor/idle-detector';
+import { type ActivitySample, IdleDetector } from '../monitor/idle-detector';
 import { HAS_PROCFS, readTree } from '../monitor/process-table';
 import { sampleTree } from '../monitor/tree-sample';
 import type { DescendantTracker } from './leftovers';

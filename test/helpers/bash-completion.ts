@@ -12,7 +12,10 @@ export const BASH_COMPLETION = process.env.GOMODSHIM_TEST_BASH_COMPLETION || '/u
 
 /** The tests drive the real bash-completion: missing, it is a failure, not a skip. */
 export function requireBashCompletion(): void {
-  assert.ok(fs.existsSync(BASH_COMPLETION), `bash-completion is not installed (${BASH_COMPLETION}); .ci/run installs it (Debian: apt-get install bash-completion)`);
+  assert.ok(
+    fs.existsSync(BASH_COMPLETION),
+    `bash-completion is not installed (${BASH_COMPLETION}); .ci/run installs it (Debian: apt-get install bash-completion)`,
+  );
 }
 
 const DRIVER = [
@@ -57,9 +60,7 @@ export function interactiveBash(script: string, env: NodeJS.ProcessEnv): { statu
  */
 export function bashComplete(words: readonly string[], opts: { env: NodeJS.ProcessEnv; setup?: string; interactive?: boolean }): BashCompletion {
   const script = `${opts.setup ?? ''}\n${DRIVER}\ngomodshim_complete ${words.map(shQuote).join(' ')}`;
-  const r = opts.interactive
-    ? interactiveBash(script, opts.env)
-    : spawnSync('bash', ['-c', script], { env: opts.env, encoding: 'utf8', timeout: 30_000 });
+  const r = opts.interactive ? interactiveBash(script, opts.env) : spawnSync('bash', ['-c', script], { env: opts.env, encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`bash completion of ${words.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { candidates: r.stdout === '' ? [] : r.stdout.replace(/\n$/, '').split('\n'), stderr: r.stderr.replace(NO_TERMINAL, '') };
 }

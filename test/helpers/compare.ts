@@ -1,7 +1,7 @@
 // Comparing a run through the shim with the same run straight to the real go.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { REPO, runRealGo, runShim, type RunOptions, type RunResult } from './shim';
+import { REPO, type RunOptions, type RunResult, runRealGo, runShim } from './shim';
 
 /** test/fixtures/goprog: a program to `go run` (modes: cat, env, hex, daemon-stderr, args, spew stdout|stderr N, spawn-wait, spawn-exit, spawn-escape, stty ARGS). */
 export const GOPROG = path.join(REPO, 'test', 'fixtures', 'goprog');

@@ -1,8 +1,9 @@
 // Looking into a history database file directly, as the supervisor left it, without a
 // reader command folding run journals in first; and putting rows there that the supervisor
 // cannot make yet (hangs, old runs) so the CLI can be tested on them.
-import Database from 'better-sqlite3';
+
 import * as fs from 'node:fs';
+import Database from 'better-sqlite3';
 
 export interface RawRun {
   id: number;

@@ -1,10 +1,11 @@
 // A `GOPROXY=direct` fetch of example.test/repoXXXX whose git server the test gives, with no
 // name ever resolved (the scheme of test/integration/hang-vcs.test.ts): go asks the loopback
 // go-get proxy for the go-import tag, then git talks to the git server on 127.0.0.1 directly.
+
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { startGoGetProxy, type GoGetProxy } from './go-get-proxy';
+import { type GoGetProxy, startGoGetProxy } from './go-get-proxy';
 import { appModule, hangEnv, runWatched, type WatchedRun } from './hang-run';
 import type { Closable } from './misbehaving-servers';
 import { tempDir } from './shim';

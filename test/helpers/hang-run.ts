@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import type { Cause } from '../../src/causes';
 import type { Snapshot } from '../../src/snapshot/snapshot';
 import { LOAD_SLACK_MS } from './bounds';
-import { requireRecord, type RunRecord } from './history-record';
+import { type RunRecord, requireRecord } from './history-record';
 import { killAll, waitUntil } from './processes';
-import { isRunning, run, SHIM_GO, testEnv, writeModule, type RunOptions, type RunResult } from './shim';
+import { isRunning, type RunOptions, type RunResult, run, SHIM_GO, testEnv, writeModule } from './shim';
 
 export const HANG_AFTER_MS = 2000;
 export const PROBE_TIMEOUT_MS = 300;
@@ -53,7 +53,10 @@ export async function runWatched(args: readonly string[], opts: WatchedOptions):
     args,
     dbPath: opts.env.GOMODSHIM_DB as string,
     elapsedMs: Date.now() - started,
-    ours: r.stderr.toString().split('\n').filter((l) => l.startsWith('gomod-shim: ')),
+    ours: r.stderr
+      .toString()
+      .split('\n')
+      .filter((l) => l.startsWith('gomod-shim: ')),
   };
 }
 

@@ -46,9 +46,9 @@ export function readRecord(dbPath: string, id: number): RunRecord | null {
     return null;
   }
   try {
-    const row = db
-      .prepare('SELECT id, status, started_at, ended_at, duration_ms, exit_code, signal, hung, cause, summary FROM runs WHERE id = ?')
-      .get(id) as (Omit<RunRow, 'hung'> & { hung: number }) | undefined;
+    const row = db.prepare('SELECT id, status, started_at, ended_at, duration_ms, exit_code, signal, hung, cause, summary FROM runs WHERE id = ?').get(id) as
+      | (Omit<RunRow, 'hung'> & { hung: number })
+      | undefined;
     if (!row) return null;
     const snap = db.prepare('SELECT json FROM snapshots WHERE run_id = ?').get(id) as { json: string } | undefined;
     return { run: { ...row, hung: row.hung === 1 }, snapshot: snap ? (JSON.parse(snap.json) as Snapshot) : null };

@@ -1,8 +1,8 @@
 // A GOPROXY on loopback (https://go.dev/ref/mod#goproxy-protocol) serving modules the
 // test defines, with hooks to misbehave: never answer, or trickle a zip slowly.
 import * as http from 'node:http';
-import { zipModule } from './module-zip';
 import { listenOnLoopback } from './misbehaving-servers';
+import { zipModule } from './module-zip';
 
 export interface ModuleSpec {
   path: string; // lower case only: no "!" case-encoding needed
@@ -29,7 +29,10 @@ export interface ModuleProxy {
 
 /** A small module with one package, enough for go mod download and go build. */
 export function simpleModule(path: string, version: string, extraFiles: Record<string, string> = {}): ModuleSpec {
-  const name = path.split('/').pop()!.replace(/[^a-z0-9]/g, '');
+  const name = path
+    .split('/')
+    .pop()!
+    .replace(/[^a-z0-9]/g, '');
   return {
     path,
     version,
@@ -66,7 +69,7 @@ function trickle(res: http.ServerResponse, body: Buffer, overMs: number): void {
   const timer = setInterval(() => {
     if (res.destroyed) return clearInterval(timer);
     res.write(body.subarray(i * size, (i + 1) * size));
-    if (++i >= pieces) (clearInterval(timer), res.end());
+    if (++i >= pieces) clearInterval(timer), res.end();
   }, overMs / pieces);
 }
 

@@ -161,12 +161,23 @@ export function assertValidTracesRequest(body: Json): void {
 /** A KeyValue list as a plain object (intValue as a number, arrays unwrapped). */
 export function attributeMap(list: Json[] | undefined): Record<string, unknown> {
   const unwrap = (v: Json): unknown =>
-    v.stringValue ?? v.boolValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.doubleValue ?? (v.arrayValue ? (v.arrayValue.values ?? []).map(unwrap) : undefined);
+    v.stringValue ??
+    v.boolValue ??
+    (v.intValue !== undefined ? Number(v.intValue) : undefined) ??
+    v.doubleValue ??
+    (v.arrayValue ? (v.arrayValue.values ?? []).map(unwrap) : undefined);
   return Object.fromEntries((list ?? []).map((kv) => [kv.key, unwrap(kv.value)]));
 }
 
 /** The one log record and the one span the receiver got (fails on any other count). */
-export function theHang(receiver: OtlpReceiver): { log: Json; logResource: Json; span: Json; spanResource: Json; logRequest: OtlpRequest; traceRequest: OtlpRequest } {
+export function theHang(receiver: OtlpReceiver): {
+  log: Json;
+  logResource: Json;
+  span: Json;
+  spanResource: Json;
+  logRequest: OtlpRequest;
+  traceRequest: OtlpRequest;
+} {
   const logs = receiver.requests.filter((r) => r.signal === 'logs');
   const traces = receiver.requests.filter((r) => r.signal === 'traces');
   assert.equal(logs.length, 1, 'one logs request');

@@ -26,7 +26,10 @@ function parentOf(pid: number): number | null {
 }
 
 function allPids(): number[] {
-  return fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  return fs
+    .readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
 }
 
 /** Live pids whose parent is pid. */

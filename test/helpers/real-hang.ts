@@ -2,7 +2,7 @@
 // accepts and never answers, caught after 2 s, dumped, exit 124, with a stored snapshot.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { runShim, type RunResult } from './shim';
+import { type RunResult, runShim } from './shim';
 
 // The probe timeout also bounds `go env` (3x) and the probe as a whole: 1s, not less, so that a
 // loaded test machine still gets both into the snapshot.

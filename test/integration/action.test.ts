@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { expandInputs, readAction, type Action, type ActionStep } from '../helpers/action-yml';
+import { type Action, type ActionStep, expandInputs, readAction } from '../helpers/action-yml';
 import { copyRepository } from '../helpers/repo-copy';
-import { PATH_WITHOUT_SHIM, REPO, run, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { PATH_WITHOUT_SHIM, REPO, type RunResult, run, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-action-');
 const ACTION_DIR = path.join(ROOT, 'action');
@@ -45,7 +45,11 @@ function newJob(name: string): Job {
 function runStep(action: Action, step: ActionStep, job: Job, inputs: Record<string, string> = {}): Promise<RunResult> {
   assert.equal(step.shell, 'bash');
   const stepEnv = Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, expandInputs(v, action, inputs)]));
-  return run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: job.dir, env: { ...job.env, ...stepEnv }, timeoutMs: BUILD_TIMEOUT_MS });
+  return run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+    cwd: job.dir,
+    env: { ...job.env, ...stepEnv },
+    timeoutMs: BUILD_TIMEOUT_MS,
+  });
 }
 
 /** The environment of the steps after: GITHUB_ENV's lines exported, GITHUB_PATH's prepended (last first). */
@@ -64,13 +68,16 @@ function laterStepEnv(job: Job): NodeJS.ProcessEnv {
 let action: Action;
 let setupOutput = '';
 
-before(async () => {
-  action = readAction(path.join(REPO, 'action.yml'));
-  copyRepository(ACTION_DIR, 'link');
-  const r = await runStep(action, action.steps[0], newJob('setup'));
-  setupOutput = r.stdout.toString() + r.stderr.toString();
-  assert.equal(r.code, 0, setupOutput);
-}, { timeout: BUILD_TIMEOUT_MS });
+before(
+  async () => {
+    action = readAction(path.join(REPO, 'action.yml'));
+    copyRepository(ACTION_DIR, 'link');
+    const r = await runStep(action, action.steps[0], newJob('setup'));
+    setupOutput = r.stdout.toString() + r.stderr.toString();
+    assert.equal(r.code, 0, setupOutput);
+  },
+  { timeout: BUILD_TIMEOUT_MS },
+);
 
 describe('the GitHub Action', { concurrency: true, timeout: BUILD_TIMEOUT_MS }, () => {
   test('action.yml: a composite action whose steps run exactly scripts/action/setup.sh and configure.sh, inputs passed as INPUT_*', () => {
@@ -87,7 +94,8 @@ describe('the GitHub Action', { concurrency: true, timeout: BUILD_TIMEOUT_MS }, 
       INPUT_ON_HANG: '${{ inputs.on-hang }}',
       INPUT_WATCH: '${{ inputs.watch }}',
     });
-    for (const script of ['setup.sh', 'configure.sh']) assert.ok(fs.statSync(path.join(REPO, 'scripts/action', script)).mode & 0o100, `${script} is executable`);
+    for (const script of ['setup.sh', 'configure.sh'])
+      assert.ok(fs.statSync(path.join(REPO, 'scripts/action', script)).mode & 0o100, `${script} is executable`);
     assert.match(setupOutput, /dependencies already installed/);
     assert.ok(fs.existsSync(path.join(ACTION_DIR, 'dist', 'cli.js')), 'setup built gomod-shim');
   });
@@ -112,20 +120,32 @@ describe('the GitHub Action', { concurrency: true, timeout: BUILD_TIMEOUT_MS }, 
     assert.match(settings, /"hang_after".*"45s"/, settings);
     const history = await run(path.join(ACTION_DIR, 'shim', 'gomod-shim'), ['history', '--all', '--json'], { env });
     const runs = JSON.parse(history.stdout.toString()) as { argv: string[]; caller: string; exit_code: number }[];
-    assert.deepEqual(runs.map((x) => [x.argv, x.caller, x.exit_code]), [[['list', '-m'], 'bash', 0]]);
+    assert.deepEqual(
+      runs.map((x) => [x.argv, x.caller, x.exit_code]),
+      [[['list', '-m'], 'bash', 0]],
+    );
     assert.ok(fs.existsSync(db), 'the job database is in RUNNER_TEMP');
   });
 
   test('an input gomod-shim would not accept fails the step with one annotation and writes nothing', async () => {
     for (const [inputs, message] of [
-      [{ 'hang-after': 'soon' }, '::error title=gomod-shim::GOMODSHIM_HANG_AFTER=soon is not a positive Go duration (like 45s or 2m) or auto, nor a list like mod=45s,90s'],
+      [
+        { 'hang-after': 'soon' },
+        '::error title=gomod-shim::GOMODSHIM_HANG_AFTER=soon is not a positive Go duration (like 45s or 2m) or auto, nor a list like mod=45s,90s',
+      ],
       [{ 'on-hang': 'panic' }, '::error title=gomod-shim::GOMODSHIM_ON_HANG=panic is not dump or observe'],
       [{ 'hang-after': '45s\nGOFLAGS=-insecure' }, '::error title=gomod-shim::the input hang-after holds a line break'],
     ] as const) {
       const job = newJob(`bad-${Object.keys(inputs)[0]}-${Math.random().toString(36).slice(2, 8)}`);
       const r = await runStep(action, action.steps[1], job, inputs);
       assert.notEqual(r.code, 0, JSON.stringify(inputs));
-      assert.deepEqual(r.stdout.toString().split('\n').filter((l) => l.startsWith('::')), [message]);
+      assert.deepEqual(
+        r.stdout
+          .toString()
+          .split('\n')
+          .filter((l) => l.startsWith('::')),
+        [message],
+      );
       assert.deepEqual([fs.readFileSync(job.files.env, 'utf8'), fs.readFileSync(job.files.path, 'utf8')], ['', ''], 'nothing written');
     }
   });

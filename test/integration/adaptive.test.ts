@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { simpleModule, startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import { type ModuleProxy, simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { historyJson, runCli, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-adaptive-');

@@ -37,7 +37,9 @@ before(async () => {
 describe('who called go', { concurrency: true }, () => {
   test('each run records the program that ran go', () => {
     assert.deepEqual(
-      Object.entries(byArgs).map(([args, item]) => [args, item.caller]).sort(),
+      Object.entries(byArgs)
+        .map(([args, item]) => [args, item.caller])
+        .sort(),
       [
         ['list -m', 'bash'],
         [`list -m -f ${LONG_TEMPLATE}`, 'bash'],
@@ -47,7 +49,8 @@ describe('who called go', { concurrency: true }, () => {
   });
 
   test('history --caller keeps the runs of that program', async () => {
-    const only = (caller: string) => cli(['history', '--all', '--json', '--caller', caller]).then((t) => (JSON.parse(t) as Item[]).map((i) => i.argv.join(' ')));
+    const only = (caller: string) =>
+      cli(['history', '--all', '--json', '--caller', caller]).then((t) => (JSON.parse(t) as Item[]).map((i) => i.argv.join(' ')));
     assert.deepEqual(await only('sh'), ['list -m -json']);
     assert.deepEqual((await only('bash')).sort(), ['list -m', `list -m -f ${LONG_TEMPLATE}`]);
     assert.deepEqual(await only('gopls'), []);

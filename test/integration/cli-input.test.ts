@@ -56,7 +56,9 @@ describe('strict CLI input', { concurrency: true }, () => {
     const dir = scratch('control-');
     const env = testEnv(dir, { GOMODSHIM_WATCH: 'all' });
     const evil = 'example.com/\x1b]0;pwned\x07\x1b[8mhidden\r';
-    const mod = writeModule(path.join(dir, 'mod'), { 'go.mod': `module "${evil.replace(/[\x00-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"\n` });
+    const mod = writeModule(path.join(dir, 'mod'), {
+      'go.mod': `module "${evil.replace(/[\x00-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"\n`,
+    });
     // go itself reports the bad module path; what counts is how we print what was recorded.
     const arg = 'tag\x1b[2J\x9b31m';
     await runShim(['list', '-m', arg], { cwd: mod, env, timeoutMs: BOUND_MS });
@@ -75,7 +77,10 @@ describe('strict CLI input', { concurrency: true }, () => {
     const dir = scratch('settings-');
     const mod = writeModule(path.join(dir, 'mod'), { 'go.mod': 'module example.com/settings/m\n\ngo 1.21\n' });
     const env = testEnv(dir, { GOMODSHIM_ON_HANG: 'loud', GOMODSHIM_PROBE_TIMEOUT: 'soon', GOMODSHIM_DISABLE: 'maybe', GOMODSHIM_HANG_AFTER: 'never' });
-    const [shim, real] = await Promise.all([runShim(['list', '-m'], { cwd: mod, env, timeoutMs: BOUND_MS }), runRealGo(['list', '-m'], { cwd: mod, env, timeoutMs: BOUND_MS })]);
+    const [shim, real] = await Promise.all([
+      runShim(['list', '-m'], { cwd: mod, env, timeoutMs: BOUND_MS }),
+      runRealGo(['list', '-m'], { cwd: mod, env, timeoutMs: BOUND_MS }),
+    ]);
     assert.equal(shimWarnings(shim.stderr).length, 1, shim.stderr.toString());
     assert.equal(shim.code, real.code);
     assert.ok(shim.stdout.equals(real.stdout));
@@ -88,7 +93,17 @@ describe('strict CLI input', { concurrency: true }, () => {
   test('GOMODSHIM_DISABLE: 1/true/yes/on turn the shim off, 0/false/no/off/empty do not', async () => {
     const dir = scratch('disable-');
     const mod = writeModule(path.join(dir, 'mod'), { 'go.mod': 'module example.com/disable/m\n\ngo 1.21\n' });
-    const cases: [string, boolean][] = [['1', true], ['true', true], ['YES', true], ['on', true], ['0', false], ['false', false], ['no', false], ['off', false], ['', false]];
+    const cases: [string, boolean][] = [
+      ['1', true],
+      ['true', true],
+      ['YES', true],
+      ['on', true],
+      ['0', false],
+      ['false', false],
+      ['no', false],
+      ['off', false],
+      ['', false],
+    ];
     for (const [value, disabled] of cases) {
       const env = testEnv(scratch('disable-db-'), { GOMODSHIM_DISABLE: value });
       const r = await runShim(['list', '-m'], { cwd: mod, env, timeoutMs: BOUND_MS });
@@ -96,7 +111,9 @@ describe('strict CLI input', { concurrency: true }, () => {
       assert.deepEqual(shimWarnings(r.stderr), [], value);
       const recorded = fs.existsSync(`${env.GOMODSHIM_DB}-spool`) || fs.existsSync(env.GOMODSHIM_DB as string);
       assert.equal(recorded, !disabled, `GOMODSHIM_DISABLE=${value}`);
-      const config = JSON.parse((await runCli(['config', '--json'], { env, timeoutMs: BOUND_MS })).stdout.toString()) as { settings: { disable: { value: string } } };
+      const config = JSON.parse((await runCli(['config', '--json'], { env, timeoutMs: BOUND_MS })).stdout.toString()) as {
+        settings: { disable: { value: string } };
+      };
       assert.equal(config.settings.disable.value, disabled ? 'yes' : 'no', value);
     }
   });

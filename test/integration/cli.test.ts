@@ -144,7 +144,10 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
     assert.match(hung.summary as string, /never answered/);
     assert.equal(items[3].exit_code, 1);
     assert.deepEqual(items[3].argv, ['build', './nosuchdir']);
-    assert.deepEqual(JSON.parse(await cli(['history', '--json'])).map((i: Item) => i.id), [RUNS.betaHung.id]);
+    assert.deepEqual(
+      JSON.parse(await cli(['history', '--json'])).map((i: Item) => i.id),
+      [RUNS.betaHung.id],
+    );
   });
 
   test('--limit, --since, --cwd, --module and --cause filter the list', async () => {
@@ -163,12 +166,21 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
       [['--since', '1w'], recent],
       [['--since', day(5)], recent],
       [['--since', day(20)], all],
-      [['--cwd', BETA], [RUNS.betaOk.id, RUNS.betaHung.id]],
+      [
+        ['--cwd', BETA],
+        [RUNS.betaOk.id, RUNS.betaHung.id],
+      ],
       [['--cwd', 'alpha'], [RUNS.alphaOk.id, RUNS.alphaOld.id], { cwd: ROOT }],
       [['--cwd', ROOT], []],
       // Runs record the physical folder; a symlinked path to it finds them too.
-      [['--cwd', BETA_LINK], [RUNS.betaOk.id, RUNS.betaHung.id]],
-      [['--module', 'example.com/cli/alpha'], [RUNS.alphaOk.id, RUNS.alphaOld.id]],
+      [
+        ['--cwd', BETA_LINK],
+        [RUNS.betaOk.id, RUNS.betaHung.id],
+      ],
+      [
+        ['--module', 'example.com/cli/alpha'],
+        [RUNS.alphaOk.id, RUNS.alphaOld.id],
+      ],
       [['--module', 'example.com/cli/alpha', '--since', '2h'], [RUNS.alphaOk.id]],
       [['--cause', 'proxy-unresponsive'], [RUNS.betaHung.id]],
       [['--cause', 'dns-stall'], []],
@@ -228,7 +240,10 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
   });
 
   test('show of an unknown run: exit 1 and one line', async () => {
-    for (const args of [['show', '999'], ['show', String(RUNS.alphaOk.id), '--raw']]) {
+    for (const args of [
+      ['show', '999'],
+      ['show', String(RUNS.alphaOk.id), '--raw'],
+    ]) {
       const r = await runCli(args, { env: ENV });
       assert.equal(r.code, 1, args.join(' '));
       assert.match(r.stderr.toString(), /^gomod-shim: [^\n]+\n$/);
@@ -318,4 +333,3 @@ describe('gomod-shim history and show', { concurrency: true }, () => {
     }
   });
 });
-

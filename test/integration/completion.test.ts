@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { CAUSES } from '../../src/causes';
 import { COMMANDS } from '../../src/commands/registry';
 import { BASH_COMPLETION, bashComplete, interactiveBash, requireBashCompletion } from '../helpers/bash-completion';
-import { cli, freshHome, requireShell, shell, snapshot, type Home } from '../helpers/home';
+import { cli, freshHome, type Home, requireShell, shell, snapshot } from '../helpers/home';
 import { historyJson, runCli, runShim, writeModule } from '../helpers/shim';
 
 const COMMAND_NAMES = COMMANDS.map((c) => c.name);
@@ -49,7 +49,7 @@ test('after install, bash completes subcommands, flags and --cause labels throug
   assert.equal(shell(home, 'bash', 'set | grep -c "^gomodshim_" || true'), '0\n');
 });
 
-test('show <TAB> offers the history\'s run ids, newest first; nothing, silently, when the history is unreadable', async () => {
+test("show <TAB> offers the history's run ids, newest first; nothing, silently, when the history is unreadable", async () => {
   // The scripts give the history command 2 s; a loaded machine may need more just to start node.
   const home = freshHome({ GOMODSHIM_COMPLETION_TIMEOUT: '30' });
   await cli(home, 'install');
@@ -61,7 +61,11 @@ test('show <TAB> offers the history\'s run ids, newest first; nothing, silently,
   const ids = (await historyJson(home.env)).map((r) => String(r.id));
   assert.equal(ids.length, 3);
   assert.deepEqual(tab(home, 'show', ''), ids);
-  assert.deepEqual(ids, [...ids].sort((a, b) => Number(b) - Number(a)), 'newest first');
+  assert.deepEqual(
+    ids,
+    [...ids].sort((a, b) => Number(b) - Number(a)),
+    'newest first',
+  );
   // Once the id is given, flags.
   assert.deepEqual(tab(home, 'show', ids[0]!, ''), ['--json', '--raw', '--markdown', '--help']);
 
@@ -99,7 +103,10 @@ test('install twice changes nothing more; uninstall leaves every file as before 
   const first = await cli(home, 'install');
   const files = scripts(home);
   for (const [shellName, file] of Object.entries(files)) assert.match(first, new RegExp(`created +${file} +\\(${shellName} completion\\)`));
-  assert.match(fs.readFileSync(files.bash, 'utf8'), /\n# gomod-shim install wrote this file \(and made the last 2 folders of its path\); gomod-shim uninstall removes them\.\n$/);
+  assert.match(
+    fs.readFileSync(files.bash, 'utf8'),
+    /\n# gomod-shim install wrote this file \(and made the last 2 folders of its path\); gomod-shim uninstall removes them\.\n$/,
+  );
   assert.match(fs.readFileSync(files.fish, 'utf8'), /\n# gomod-shim install wrote this file; gomod-shim uninstall removes it\.\n$/);
   const installed = snapshot(home.dir);
 
@@ -160,7 +167,13 @@ test('fish: the script is in the completions folder fish autoloads from', async 
   requireShell('fish');
   const r = spawnSync('fish', ['-c', 'complete -C "gomod-shim history --cause "'], { env: home.env, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]), [...CAUSES].sort());
+  assert.deepEqual(
+    r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t')[0]),
+    [...CAUSES].sort(),
+  );
 });
 
 test('gomod-shim completion SHELL prints the script install writes; a missing or unknown shell is a usage error', async () => {
@@ -180,6 +193,9 @@ test('gomod-shim completion SHELL prints the script install writes; a missing or
     assert.equal(r.stderr.toString(), `gomod-shim: ${message} (see gomod-shim completion --help)\n`);
   }
   // The script, sourced by hand, completes too.
-  const r = bashComplete(['gomod-shim', 'uninstall', '--'], { env: home.env, setup: `source <(${JSON.stringify(path.join(home.binDir, 'gomod-shim'))} completion bash)` });
+  const r = bashComplete(['gomod-shim', 'uninstall', '--'], {
+    env: home.env,
+    setup: `source <(${JSON.stringify(path.join(home.binDir, 'gomod-shim'))} completion bash)`,
+  });
   assert.deepEqual(r.candidates, ['--dry-run', '--help']);
 });

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertSameAsRealGo, shimWarnings } from '../helpers/compare';
-import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
 import { writeSleeper } from '../helpers/go-programs';
+import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
 import { historyJson, runCli, runRealGo, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-config-');
@@ -43,7 +43,11 @@ async function configTable(env: NodeJS.ProcessEnv): Promise<{ rows: Record<strin
 
 describe('config', { concurrency: true }, () => {
   test('gomod-shim config: each setting with its value and origin; the environment wins over the file', async () => {
-    const { env, file } = homeWithConfig('show-', { hang_after: { mod: '45s', 'mod download': 'auto', default: '90s' }, on_hang: 'observe', probe_timeout: '1s' });
+    const { env, file } = homeWithConfig('show-', {
+      hang_after: { mod: '45s', 'mod download': 'auto', default: '90s' },
+      on_hang: 'observe',
+      probe_timeout: '1s',
+    });
     delete env.GOMODSHIM_DB;
     const plain = await configTable({ ...env, GOMODSHIM_PROBE_TIMEOUT: '2s' });
     assert.equal(plain.header, `Config file ${file} (read)`);
@@ -80,15 +84,18 @@ describe('config', { concurrency: true }, () => {
     assert.equal(stderr, '');
   });
 
-  test('the file\'s db is where runs are recorded and where history reads them', async () => {
+  test("the file's db is where runs are recorded and where history reads them", async () => {
     const dbPath = path.join(ROOT, 'from-file', 'runs.db');
     const { env } = homeWithConfig('db-', { db: dbPath });
     delete env.GOMODSHIM_DB;
     const r = await runShim(['list', '-m'], { cwd: APP, env });
     assert.equal(r.code, 0, r.stderr.toString());
-    assert.ok(fs.existsSync(`${dbPath}-spool`), 'the run was not journalled beside the file\'s database');
+    assert.ok(fs.existsSync(`${dbPath}-spool`), "the run was not journalled beside the file's database");
     const items = await historyJson(env);
-    assert.deepEqual(items.map((i) => i.argv), [['list', '-m']]);
+    assert.deepEqual(
+      items.map((i) => i.argv),
+      [['list', '-m']],
+    );
     assert.ok(fs.existsSync(dbPath));
   });
 
@@ -99,12 +106,20 @@ describe('config', { concurrency: true }, () => {
     const cases: [string, unknown, RegExp][] = [
       ['json', '{ "hang_after": "45s", ', /config\.json is not valid JSON \(.*\); its settings are ignored$/],
       ['array', '[1, 2]', /config\.json is not a JSON object; its settings are ignored$/],
-      ['value', { hang_after: 'soon', on_hang: 'loudly' }, /config\.json: hang_after "soon" is not .*; using 60s; .*on_hang "loudly" is not dump or observe; using dump$/],
+      [
+        'value',
+        { hang_after: 'soon', on_hang: 'loudly' },
+        /config\.json: hang_after "soon" is not .*; using 60s; .*on_hang "loudly" is not dump or observe; using dump$/,
+      ],
     ];
     await Promise.all(
       cases.map(async ([name, settings, warning]) => {
         const { env } = homeWithConfig(`bad-${name}-`, settings);
-        for (const args of [['list', '-m'], ['mod', 'download', 'example.com/nosuch@v1.0.0'], ['build', './nosuchdir']]) {
+        for (const args of [
+          ['list', '-m'],
+          ['mod', 'download', 'example.com/nosuch@v1.0.0'],
+          ['build', './nosuchdir'],
+        ]) {
           const [shim, real] = await Promise.all([runShim(args, { cwd: APP, env }), runRealGo(args, { cwd: APP, env })]);
           assertSameAsRealGo(shim, real, `${name}: go ${args.join(' ')}`);
           const warnings = shimWarnings(shim.stderr);
@@ -133,7 +148,13 @@ describe('config', { concurrency: true }, () => {
     const hangs = [
       { name: 'mod', args: ['mod', 'download', 'example.com/dep@v1.0.0'], extra: {}, ms: 2000, reason: 'config file: mod=2s' },
       { name: 'get', args: ['get', 'example.com/dep@v1.0.0'], extra: {}, ms: 4000, reason: 'config file: hang_after=4s' },
-      { name: 'env', args: ['mod', 'download', 'example.com/dep@v1.0.0'], extra: { GOMODSHIM_HANG_AFTER: '3s' }, ms: 3000, reason: 'GOMODSHIM_HANG_AFTER=3s (env)' },
+      {
+        name: 'env',
+        args: ['mod', 'download', 'example.com/dep@v1.0.0'],
+        extra: { GOMODSHIM_HANG_AFTER: '3s' },
+        ms: 3000,
+        reason: 'GOMODSHIM_HANG_AFTER=3s (env)',
+      },
     ];
     await Promise.all(
       hangs.map(async (h) => {

@@ -30,7 +30,10 @@ test('gomod-shim demo: a real hang caught, explained, recorded; nothing left', {
   const r = await runCli(['demo', '--hang-after', '2s'], { cwd: home, env, timeoutMs: 60_000 });
   const out = r.stdout.toString();
   assert.equal(r.code, 0, `${out}\n${r.stderr}`);
-  assert.match(out, /^gomod-shim: go mod download: GOPROXY http:\/\/127\.0\.0\.1:\d+ accepted the connection but has not answered for [\d.]+s; saved as #1 \(gomod-shim show 1\)$/m);
+  assert.match(
+    out,
+    /^gomod-shim: go mod download: GOPROXY http:\/\/127\.0\.0\.1:\d+ accepted the connection but has not answered for [\d.]+s; saved as #1 \(gomod-shim show 1\)$/m,
+  );
   assert.match(out, /the shim exited 124/);
   assert.match(out, /^Hung: proxy-unresponsive — /m);
   assert.match(out, /^Network probe$/m);
@@ -38,6 +41,10 @@ test('gomod-shim demo: a real hang caught, explained, recorded; nothing left', {
   const [run] = await historyJson(env);
   assert.equal(run.hung, true);
   assert.equal(run.cause, 'proxy-unresponsive');
-  assert.deepEqual(demoFolders().filter((n) => !before.has(n)), [], 'its temporary folder is gone');
+  assert.deepEqual(
+    demoFolders().filter((n) => !before.has(n)),
+    [],
+    'its temporary folder is gone',
+  );
   assert.deepEqual(processesInDemoFolders(), [], 'nothing it started is running');
 });

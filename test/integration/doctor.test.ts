@@ -95,7 +95,12 @@ test('a go waiting on the module cache lock: the holder is named, by pid and com
     assert.equal(code, 1);
     const check = byName(report, 'lock waits')!;
     assert.equal(check.status, 'fail');
-    assert.match(check.detail, new RegExp(`go pid ${go.pid} \\(.*mod download example\\.com/locked@v1\\.0\\.0\\) waits for a lock held by pid \\d+ \\(flock ${lockFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} sleep 60\\)`));
+    assert.match(
+      check.detail,
+      new RegExp(
+        `go pid ${go.pid} \\(.*mod download example\\.com/locked@v1\\.0\\.0\\) waits for a lock held by pid \\d+ \\(flock ${lockFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} sleep 60\\)`,
+      ),
+    );
     assert.match(check.fix!, /^if the holder is stuck: kill \d+$/);
     // Seen from another module cache, that wait is none of its business.
     const other = await doctor(home, { GOPROXY: proxy.url, GOMODCACHE: path.join(home, 'othercache') });

@@ -10,7 +10,7 @@ import { assertSameAsRealGo, shimWarnings } from '../helpers/compare';
 import { holdExclusiveLock, journalFiles } from '../helpers/database';
 import { BUILD_TIMEOUT_MS, goCacheIn, writeSleeper } from '../helpers/go-programs';
 import { fillDisk, mountReadOnly, mountTmpfs, unmount } from '../helpers/mounts';
-import { historyJson, runCli, runRealGo, runShim, tempDir, testEnv, type RunResult } from '../helpers/shim';
+import { historyJson, type RunResult, runCli, runRealGo, runShim, tempDir, testEnv } from '../helpers/shim';
 
 const ROOT = tempDir('gomod-shim-fail-open-');
 const GOCACHE = goCacheIn(ROOT);
@@ -170,7 +170,10 @@ describe('fail-open', { concurrency: 3 }, () => {
         // Repaired: a new run is recorded again, silently.
         const after = await runShim(['run', '.', '0', '0', `${tag}-after`], { cwd: SLEEPER, env });
         assert.equal(after.stderr.toString(), 'a line on stderr\n');
-        assert.ok((await historyJson(env)).some((i) => (i.argv as string[])[4] === `${tag}-after`), 'the run after the repair');
+        assert.ok(
+          (await historyJson(env)).some((i) => (i.argv as string[])[4] === `${tag}-after`),
+          'the run after the repair',
+        );
       } finally {
         undoPrepare();
       }
@@ -194,7 +197,10 @@ describe('fail-open', { concurrency: 3 }, () => {
         assert.equal(warnings.length, 1, shim.stderr.toString());
         for (const [name, value] of Object.entries(extra)) assert.ok(warnings[0].includes(`${name}=${value}`), warnings[0]);
         const items = await historyJson(env);
-        assert.deepEqual(items.map((i) => i.argv), [['run', '.', '5000', '0', `settings-${n}`]]);
+        assert.deepEqual(
+          items.map((i) => i.argv),
+          [['run', '.', '5000', '0', `settings-${n}`]],
+        );
       }),
     );
   });

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { assertSameAsRealGo, shimWarnings } from '../helpers/compare';
 import { mountReadOnly, unmount } from '../helpers/mounts';
-import { runCli, runRealGo, runShim, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { type RunResult, runCli, runRealGo, runShim, testEnv, writeModule } from '../helpers/shim';
 
 const ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-files-'));
 process.once('exit', () => fs.rmSync(ROOT, { recursive: true, force: true }));
@@ -135,7 +135,13 @@ describe('file safety', { concurrency: true }, () => {
     const cli = await runCli(['history', '--all'], { env, timeoutMs: RUN_BOUND_MS });
     assert.equal(cli.code, 1);
     assert.match(cli.stderr.toString(), /config\.json is not a regular file/);
-    assert.equal(cli.stderr.toString().split('\n').filter((l) => l.startsWith('gomod-shim: warning:')).length, 1);
+    assert.equal(
+      cli.stderr
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('gomod-shim: warning:')).length,
+      1,
+    );
     assert.ok(fs.lstatSync(db).isFIFO() && fs.lstatSync(config).isFIFO());
     assert.deepEqual(fs.readdirSync(path.dirname(db)), ['history.db']);
   });
@@ -172,6 +178,9 @@ describe('file safety', { concurrency: true }, () => {
     } finally {
       unmount(state);
     }
-    assert.deepEqual(fs.readdirSync(state).map((n) => fingerprint(path.join(state, n))), before);
+    assert.deepEqual(
+      fs.readdirSync(state).map((n) => fingerprint(path.join(state, n))),
+      before,
+    );
   });
 });

@@ -30,7 +30,7 @@ describe('the compiled front on the watched path', { concurrency: true }, () => 
     assert.equal(viaShim.stdout.toString(), direct.stdout.toString(), 'the same bytes as go alone');
   });
 
-  test('a watched go generate can open /dev/stderr: go\'s stderr is a pipe, not a socket', { timeout: 120_000 }, async () => {
+  test("a watched go generate can open /dev/stderr: go's stderr is a pipe, not a socket", { timeout: 120_000 }, async () => {
     const dir = writeModule(path.join(home, 'gen'), {
       'go.mod': 'module example.com/gen\n\ngo 1.19\n',
       'gen.go': 'package gen\n\n//go:generate sh -c "echo generated-to-dev-stderr > /dev/stderr; ls -l /proc/self/fd/2 | grep -o pipe >&2"\n',
@@ -40,7 +40,7 @@ describe('the compiled front on the watched path', { concurrency: true }, () => 
     assert.match(r.stderr.toString(), /generated-to-dev-stderr\npipe\n/);
   });
 
-  test('a deleted working directory: go\'s own status and output', { timeout: 60_000 }, async () => {
+  test("a deleted working directory: go's own status and output", { timeout: 60_000 }, async () => {
     const gone = fs.mkdtempSync(path.join(home, 'gone-'));
     // A shell that cds into the folder, which is then removed under it: go starts with no cwd.
     const script = 'cd "$1" && rmdir "$1" && exec "$0" list -m';
@@ -53,7 +53,7 @@ describe('the compiled front on the watched path', { concurrency: true }, () => 
     assertSameOutcome({ ...viaShim, stderr: Buffer.from(goOnly) }, direct, 'deleted cwd');
   });
 
-  test('kill -9 of the shim\'s pid leaves no go running', { timeout: 60_000 }, async () => {
+  test("kill -9 of the shim's pid leaves no go running", { timeout: 60_000 }, async () => {
     const shim = spawn(SHIM_GO, ['run', '.', 'spawn-wait'], { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
     const ended = new Promise((r) => shim.once('exit', r));
     let out = '';

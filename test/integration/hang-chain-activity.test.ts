@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { parseLocks } from '../../src/monitor/locks';
 import { appModule, HANG_AFTER_MS, hangEnv, runWatched, uniqueModule } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
-import { descendantPids, commOf, killAll, waitUntil } from '../helpers/processes';
-import { parseLocks } from '../../src/monitor/locks';
+import { commOf, descendantPids, killAll, waitUntil } from '../helpers/processes';
 import { REAL_GO, runCli, tempDir } from '../helpers/shim';
 import { writeSlowPackage } from '../helpers/slow-package';
 
@@ -29,7 +29,11 @@ describe('progress along the wait chain, and user snapshots, are not hangs', { c
     const holder = spawn(REAL_GO, ['mod', 'download', `${module}@v1.0.0`], { cwd: appModule(dir), env, stdio: 'ignore' });
     const holderExit = new Promise<number | null>((resolve) => holder.once('exit', (code) => resolve(code)));
     try {
-      const locked = await waitUntil(() => proxy.requests.some((r) => r.endsWith('.zip')) && parseLocks(fs.readFileSync('/proc/locks', 'utf8')).some((l) => l.pid === holder.pid && !l.waiting), 20_000);
+      const locked = await waitUntil(
+        () =>
+          proxy.requests.some((r) => r.endsWith('.zip')) && parseLocks(fs.readFileSync('/proc/locks', 'utf8')).some((l) => l.pid === holder.pid && !l.waiting),
+        20_000,
+      );
       assert.ok(locked, 'the holder took the lock and is downloading the zip');
       const r = await runWatched(['mod', 'download', `${module}@v1.0.0`], { cwd: appModule(dir), env, timeoutMs: 60_000 });
       assert.deepEqual({ code: r.code, signal: r.signal, ours: r.ours }, { code: 0, signal: null, ours: [] }, r.stderr.toString());

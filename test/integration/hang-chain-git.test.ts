@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { script } from '../helpers/direct-fetch';
 import { startGoGetProxy } from '../helpers/go-get-proxy';
 import { assertAllEnded, assertHangReport, endLeftovers, hangEnv, runWatched } from '../helpers/hang-run';
 import { childrenOf, killAll, pidsWithArgument } from '../helpers/processes';
 import { tempDir, writeModule } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 const chainOf = (s: Snapshot) => s.wait_chain ?? [];
 const endAll = (marker: string) => {
@@ -34,13 +34,21 @@ describe('the wait chain through git', { concurrency: true, timeout: 90_000 }, (
     const proxy = await startGoGetProxy({ [importPath]: 'ssh://git@127.0.0.1:1/repo.git' });
     const dir = tempDir();
     const env = hangEnv(dir, {
-      GOPROXY: 'direct', GOPRIVATE: 'example.test', GOINSECURE: 'example.test',
-      HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1',
-      GIT_SSH_COMMAND: transport, SSH_AUTH_SOCK: agentPath,
+      GOPROXY: 'direct',
+      GOPRIVATE: 'example.test',
+      GOINSECURE: 'example.test',
+      HTTP_PROXY: proxy.url,
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: '127.0.0.1',
+      GIT_SSH_COMMAND: transport,
+      SSH_AUTH_SOCK: agentPath,
     });
     let snapshot: Snapshot | undefined;
     try {
-      const r = await runWatched(['mod', 'download', `${importPath}@v1.0.0`], { cwd: writeModule(path.join(dir, 'app'), { 'go.mod': 'module example.com/app\n\ngo 1.19\n' }), env });
+      const r = await runWatched(['mod', 'download', `${importPath}@v1.0.0`], {
+        cwd: writeModule(path.join(dir, 'app'), { 'go.mod': 'module example.com/app\n\ngo 1.19\n' }),
+        env,
+      });
       ({ snapshot } = assertHangReport(r, 'agent-prompt'));
       const leaf = chainOf(snapshot).at(-1);
       assert.deepEqual(
@@ -81,13 +89,23 @@ describe('the wait chain through git', { concurrency: true, timeout: 90_000 }, (
       const r = await runWatched(['build', '-o', path.join(dir, 'app.bin'), '.'], { cwd: app, env });
       ({ snapshot } = assertHangReport(r, 'buildvcs-git'));
       const [go, git] = chainOf(snapshot);
-      assert.deepEqual({ go: go?.role, git: git?.role, cwd: git?.cwd }, { go: 'go', git: 'git', cwd: repo }, 'git runs at the repository root, above the module');
+      assert.deepEqual(
+        { go: go?.role, git: git?.role, cwd: git?.cwd },
+        { go: 'go', git: 'git', cwd: repo },
+        'git runs at the repository root, above the module',
+      );
       assert.equal(git.argv.slice(0, 2).join(' '), 'git status');
       const hook = chainOf(snapshot).find((e) => e.role === 'hook');
-      assert.ok(hook && hook.argv.some((a) => a.includes('sleep') || a.includes(watcher)), JSON.stringify(chainOf(snapshot)));
+      assert.ok(
+        hook?.argv.some((a) => a.includes('sleep') || a.includes(watcher)),
+        JSON.stringify(chainOf(snapshot)),
+      );
       const d = snapshot.diagnosis;
       assert.ok(d.summary.includes(`waits on git status --porcelain (pid ${git.pid}) in ${repo}`), d.summary);
-      assert.ok(d.suggestions.some((s) => s.includes('-buildvcs=false')), d.suggestions.join('\n'));
+      assert.ok(
+        d.suggestions.some((s) => s.includes('-buildvcs=false')),
+        d.suggestions.join('\n'),
+      );
       assert.ok(!d.suggestions.some((s) => /GOPROXY/.test(s)), 'no proxy advice');
       await assertAllEnded(snapshot);
     } finally {

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { shQuote } from '../../src/shell-quote';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { directFetch, script } from '../helpers/direct-fetch';
-import { appModule, endLeftovers, HANG_AFTER_MS, REPORT_WITHIN_MS, assertAllEnded } from '../helpers/hang-run';
+import { appModule, assertAllEnded, endLeftovers, HANG_AFTER_MS, REPORT_WITHIN_MS } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { startHttpServer } from '../helpers/misbehaving-servers';
 import { childrenOf, killAll, pidsWithArgument } from '../helpers/processes';
 import { SHIM_GO, tempDir } from '../helpers/shim';
-import { shQuote } from '../../src/shell-quote';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 /** `go ARGS` through the shim on a fresh terminal; stdin stays open until the end (script ends on EOF). */
 function underScript(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string; elapsedMs: number }> {
@@ -51,11 +51,14 @@ test('vcs-credential-prompt: a credential helper reads the terminal (go under sc
     assert.deepEqual({ kind: leaf?.waits_on.kind, role: leaf?.role }, { kind: 'tty', role: 'credential-helper' }, JSON.stringify(chain));
     assert.match(leaf!.waits_on.detail, /^reads tty \/dev\/(tty|pts\/\d+)$/);
     const named = chain.find((e) => e.role === 'credential-helper' && e.argv[1] !== '-c');
-    assert.ok(named && named.argv.includes(helper), JSON.stringify(chain));
+    assert.ok(named?.argv.includes(helper), JSON.stringify(chain));
     const d = snapshot.diagnosis;
     assert.equal(d.cause, 'vcs-credential-prompt');
-    assert.ok(d.summary.includes(`(pid ${named.pid}, credential-helper,`), d.summary);
-    assert.ok(d.evidence.some((e) => e.includes('reads tty')), d.evidence.join('\n'));
+    assert.ok(d.summary.includes(`(pid ${named?.pid}, credential-helper,`), d.summary);
+    assert.ok(
+      d.evidence.some((e) => e.includes('reads tty')),
+      d.evidence.join('\n'),
+    );
     assert.ok(r.output.includes(`gomod-shim: go mod download ${fetch.importPath}@v1.0.0: ${d.summary}`), 'the line of ours, on the terminal');
     await assertAllEnded(snapshot);
   } finally {

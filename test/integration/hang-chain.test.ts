@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { directFetch, script } from '../helpers/direct-fetch';
 import { assertAllEnded, assertHangReport, endLeftovers, hangEnv, literal, runWatched, uniqueModule } from '../helpers/hang-run';
 import { startHttpServer, startSilentServer } from '../helpers/misbehaving-servers';
 import { childrenOf, killAll, pidsWithArgument } from '../helpers/processes';
 import { tempDir, writeModule } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 const chainOf = (s: Snapshot) => s.wait_chain ?? [];
 const withArg = (s: Snapshot, arg: string) => s.processes.find((p) => p.argv.some((a) => a === arg || a.startsWith(`${arg} `)));
@@ -29,19 +29,32 @@ describe('the wait chain names what holds go up', { concurrency: 2, timeout: 90_
     const env = hangEnv(dir, { GOPROXY: 'http://proxy.invalid', HTTP_PROXY: proxyUrl, NO_PROXY: '' });
     let snapshot: Snapshot | undefined;
     try {
-      const r = await runWatched(['mod', 'download', `${module}@v1.0.0`], { cwd: writeModule(path.join(dir, 'app'), { 'go.mod': 'module example.com/app\n\ngo 1.19\n' }), env });
+      const r = await runWatched(['mod', 'download', `${module}@v1.0.0`], {
+        cwd: writeModule(path.join(dir, 'app'), { 'go.mod': 'module example.com/app\n\ngo 1.19\n' }),
+        env,
+      });
       ({ snapshot } = assertHangReport(r, 'http-proxy-unresponsive'));
-      assert.match(silent.received(), new RegExp(`^GET ${literal(`http://proxy.invalid/${module}/@v/v1.0.0.info`)} HTTP/1\\.1`), 'go asked the proxy for the GOPROXY URL');
+      assert.match(
+        silent.received(),
+        new RegExp(`^GET ${literal(`http://proxy.invalid/${module}/@v/v1.0.0.info`)} HTTP/1\\.1`),
+        'go asked the proxy for the GOPROXY URL',
+      );
       const leaf = chainOf(snapshot).at(-1);
       assert.deepEqual(
         { pid: leaf?.pid, kind: leaf?.waits_on.kind, peer: leaf?.waits_on.peer, role: leaf?.waits_on.peer_role },
         { pid: snapshot.go_pid, kind: 'socket', peer: `127.0.0.1:${silent.port}`, role: 'env-proxy' },
       );
       const d = snapshot.diagnosis;
-      assert.ok(d.summary.startsWith(`the HTTP proxy 127.0.0.1:${silent.port} (HTTP_PROXY=${proxyUrl}) accepted the connection but has not answered`), d.summary);
+      assert.ok(
+        d.summary.startsWith(`the HTTP proxy 127.0.0.1:${silent.port} (HTTP_PROXY=${proxyUrl}) accepted the connection but has not answered`),
+        d.summary,
+      );
       assert.ok(d.summary.includes('http://proxy.invalid'), d.summary);
       assert.ok(d.suggestions.includes('skip the proxy for proxy.invalid: NO_PROXY=proxy.invalid (go then connects directly)'), d.suggestions.join('\n'));
-      assert.ok(d.suggestions.some((s) => s.includes(`curl -v -x ${proxyUrl} http://proxy.invalid/`)), d.suggestions.join('\n'));
+      assert.ok(
+        d.suggestions.some((s) => s.includes(`curl -v -x ${proxyUrl} http://proxy.invalid/`)),
+        d.suggestions.join('\n'),
+      );
       assert.ok(!d.suggestions.some((s) => s.startsWith('bypass the proxy: GOPROXY=')), 'no advice about GOPROXY itself');
       await assertAllEnded(snapshot);
     } finally {
@@ -67,7 +80,10 @@ describe('the wait chain names what holds go up', { concurrency: 2, timeout: 90_
       assert.deepEqual({ role: entry?.role, kind: entry?.waits_on.kind }, { role: 'askpass', kind: 'pipe' }, JSON.stringify(chainOf(snapshot)));
       const d = snapshot.diagnosis;
       assert.ok(d.summary.includes(`(pid ${asking.pid}, askpass,`), d.summary);
-      assert.ok(d.suggestions.some((s) => s.includes(`GIT_ASKPASS=${askpass} asks a person: unset GIT_ASKPASS`)), d.suggestions.join('\n'));
+      assert.ok(
+        d.suggestions.some((s) => s.includes(`GIT_ASKPASS=${askpass} asks a person: unset GIT_ASKPASS`)),
+        d.suggestions.join('\n'),
+      );
       await assertAllEnded(snapshot);
     } finally {
       endLeftovers(snapshot);
@@ -86,12 +102,18 @@ describe('the wait chain names what holds go up', { concurrency: 2, timeout: 90_
       ({ snapshot } = assertHangReport(await fetch.run(), 'vcs-credential-prompt'));
       const entry = chainOf(snapshot).find((e) => e.role === 'credential-helper' && e.argv[1] !== '-c');
       assert.ok(entry, JSON.stringify(chainOf(snapshot)));
-      assert.ok(entry.argv.some((a) => a.startsWith(helper)), `the helper itself: ${entry.argv.join(' ')}`);
+      assert.ok(
+        entry.argv.some((a) => a.startsWith(helper)),
+        `the helper itself: ${entry.argv.join(' ')}`,
+      );
       const leaf = chainOf(snapshot).at(-1);
       assert.deepEqual({ kind: leaf?.waits_on.kind, peer: leaf?.waits_on.peer }, { kind: 'socket', peer: `127.0.0.1:${vault.port}` });
       const d = snapshot.diagnosis;
       assert.ok(d.summary.includes(`(pid ${entry.pid}, credential-helper,`), d.summary);
-      assert.ok(d.suggestions.some((s) => s.includes('credential.helper') && s.includes('GIT_CONFIG_COUNT')), d.suggestions.join('\n'));
+      assert.ok(
+        d.suggestions.some((s) => s.includes('credential.helper') && s.includes('GIT_CONFIG_COUNT')),
+        d.suggestions.join('\n'),
+      );
       await assertAllEnded(snapshot);
     } finally {
       endLeftovers(snapshot);
@@ -118,8 +140,14 @@ describe('the wait chain names what holds go up', { concurrency: 2, timeout: 90_
       assert.ok(!snapshot.processes.some((p) => p.pid === holderPid), "it is not in go's tree");
       const d = snapshot.diagnosis;
       assert.ok(d.summary.includes(`pipe that pid ${holderPid} (${lingering} 300) keeps open outside go's tree`), d.summary);
-      assert.ok(d.suggestions.some((s) => s.includes(`kill ${holderPid}`)), d.suggestions.join('\n'));
-      assert.ok(d.suggestions.some((s) => s.includes('ControlPersist no')), d.suggestions.join('\n'));
+      assert.ok(
+        d.suggestions.some((s) => s.includes(`kill ${holderPid}`)),
+        d.suggestions.join('\n'),
+      );
+      assert.ok(
+        d.suggestions.some((s) => s.includes('ControlPersist no')),
+        d.suggestions.join('\n'),
+      );
     } finally {
       endLeftovers(snapshot);
       killAll(pidsWithArgument(lingering));

@@ -4,10 +4,21 @@
 // 127.0.0.1:53, never answers. The name, proxy.dns.test, is asked of that server only.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dnsSandbox } from '../helpers/dns-sandbox';
-import { appModule, assertAllEnded, assertHangReport, endLeftovers, goProcess, hangEnv, literal, runWatched, stackFunctions, uniqueModule } from '../helpers/hang-run';
-import { tempDir } from '../helpers/shim';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { dnsSandbox } from '../helpers/dns-sandbox';
+import {
+  appModule,
+  assertAllEnded,
+  assertHangReport,
+  endLeftovers,
+  goProcess,
+  hangEnv,
+  literal,
+  runWatched,
+  stackFunctions,
+  uniqueModule,
+} from '../helpers/hang-run';
+import { tempDir } from '../helpers/shim';
 
 /** How long glibc's resolver waits on a nameserver that never answers (resolv.conf defaults: timeout 5 s, 2 attempts). */
 const RESOLVER_WAIT_MS = 2 * 5000;
@@ -32,7 +43,10 @@ test('dns-stall: the GOPROXY host name never resolves; the summary names it', { 
       { target: probe?.target, ok: probe?.ok, dns_ms: probe?.dns_ms, error: probe?.error },
       { target: 'proxy.dns.test:80', ok: false, dns_ms: null, error: 'DNS lookup timed out after 300ms' },
     );
-    assert.ok(stackFunctions(snapshot).some((f) => /goLookupIP|net\.\(\*Resolver\)|cgoLookup|getaddrinfo/.test(f)), 'the dump shows the resolver');
+    assert.ok(
+      stackFunctions(snapshot).some((f) => /goLookupIP|net\.\(\*Resolver\)|cgoLookup|getaddrinfo/.test(f)),
+      'the dump shows the resolver',
+    );
     assert.match(snapshot.diagnosis.summary, new RegExp(`^${literal('go is still resolving proxy.dns.test (GOPROXY http://proxy.dns.test) after ')}`));
     assert.ok(snapshot.diagnosis.suggestions.some((s) => s.endsWith('getent hosts proxy.dns.test')));
     // The probe's own lookup, stuck too, must not hold the shim once the run is recorded (in-process

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { appModule, assertHangReport, endLeftovers, hangEnv, runWatched, uniqueModule, type WatchedRun } from '../helpers/hang-run';
 import { startSilentServer } from '../helpers/misbehaving-servers';
 import { tempDir } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 const id = randomUUID().replace(/-/g, '');
 const user = `alice${id.slice(0, 6)}`;
@@ -24,7 +24,10 @@ function summaryFile(dir: string): string {
 }
 
 function annotations(r: WatchedRun): string[] {
-  return r.stderr.toString().split('\n').filter((l) => l.startsWith('::'));
+  return r.stderr
+    .toString()
+    .split('\n')
+    .filter((l) => l.startsWith('::'));
 }
 
 describe('a hang inside GitHub Actions', { concurrency: true, timeout: 60_000 }, () => {
@@ -42,7 +45,12 @@ describe('a hang inside GitHub Actions', { concurrency: true, timeout: 60_000 },
       const [annotation, ...more] = annotations(r);
       assert.deepEqual(more, [], 'one annotation');
       const d = report.snapshot.diagnosis;
-      const message = [d.summary, ...d.suggestions.map((s) => `Try: ${s}`), 'The full report is in the job summary.', `Saved as run #${report.id} (gomod-shim show ${report.id}).`];
+      const message = [
+        d.summary,
+        ...d.suggestions.map((s) => `Try: ${s}`),
+        'The full report is in the job summary.',
+        `Saved as run #${report.id} (gomod-shim show ${report.id}).`,
+      ];
       assert.equal(annotation, `::error title=gomod-shim%3A go mod download hung::${message.join('%0A').replace(/%(?!0A)/g, '%25')}`);
       const lines = r.stderr.toString().split('\n');
       assert.ok(lines.indexOf(report.line) < lines.indexOf(annotation), 'the annotation follows the hang line');

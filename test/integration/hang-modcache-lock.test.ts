@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { appModule, assertAllEnded, assertHangReport, endLeftovers, goProcess, hangEnv, runWatched, stackFunctions, uniqueModule } from '../helpers/hang-run';
 import { holdLock, type LockHolder } from '../helpers/lock-holder';
 import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { isRunning, tempDir } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 test('modcache-lock: go waits for a module cache lock another process holds; the evidence names the holder', { timeout: 60_000 }, async () => {
   const module = uniqueModule('locked');
@@ -32,7 +32,10 @@ test('modcache-lock: go waits for a module cache lock another process holds; the
       { file: lockFile, kind: 'FLOCK', others: [holder.pid], otherArgv: [holder.argv] },
       'go waits on the lock file; /proc/locks names the holder',
     );
-    assert.ok(stackFunctions(snapshot).some((f) => f.includes('lockedfile') || f === 'syscall.Flock'), 'the dump shows go in flock');
+    assert.ok(
+      stackFunctions(snapshot).some((f) => f.includes('lockedfile') || f === 'syscall.Flock'),
+      'the dump shows go in flock',
+    );
 
     const holderLine = `pid ${holder.pid} (${holder.argv.join(' ')})`;
     assert.equal(snapshot.diagnosis.summary, `go is waiting for the module cache lock ${lockFile}, held by ${holderLine}`);

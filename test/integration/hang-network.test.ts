@@ -5,6 +5,7 @@
 // folders and database.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import {
   appModule,
   assertAllEnded,
@@ -22,7 +23,6 @@ import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { pidsWithArgument } from '../helpers/processes';
 import { tempDir } from '../helpers/shim';
 import { verifierKey } from '../helpers/sumdb-key';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 describe('hangs on a server that misbehaves', { concurrency: true, timeout: 60_000 }, () => {
   test('proxy-unresponsive: a GOPROXY that accepts and never answers', async () => {
@@ -41,9 +41,15 @@ describe('hangs on a server that misbehaves', { concurrency: true, timeout: 60_0
       const probe = snapshot.network.find((n) => n.target === `127.0.0.1:${server.port}`);
       assert.deepEqual({ role: probe?.role, ok: probe?.ok, http_status: probe?.http_status }, { role: 'proxy', ok: false, http_status: null });
       assert.ok(probe?.connect_ms !== null, 'the probe connected; only the answer is missing');
-      assert.ok(stackFunctions(snapshot).some((f) => f.includes('modfetch.(*proxyRepo)')), "the dump shows go's proxy client");
+      assert.ok(
+        stackFunctions(snapshot).some((f) => f.includes('modfetch.(*proxyRepo)')),
+        "the dump shows go's proxy client",
+      );
 
-      assert.match(snapshot.diagnosis.summary, new RegExp(`^${literal(`GOPROXY http://127.0.0.1:${server.port}`)} accepted the connection but has not answered`));
+      assert.match(
+        snapshot.diagnosis.summary,
+        new RegExp(`^${literal(`GOPROXY http://127.0.0.1:${server.port}`)} accepted the connection but has not answered`),
+      );
       assert.ok(snapshot.diagnosis.evidence.some((e) => e.includes(`→ 127.0.0.1:${server.port} ESTABLISHED`)));
       assert.ok(snapshot.diagnosis.suggestions.some((s) => s.includes(`GONOPROXY=${module}`)));
       await assertAllEnded(snapshot);
@@ -69,7 +75,10 @@ describe('hangs on a server that misbehaves', { concurrency: true, timeout: 60_0
       assert.equal(socket?.state, 'SYN_SENT');
       const probe = snapshot.network.find((n) => n.target === `127.0.0.1:${listener.port}`);
       assert.deepEqual({ role: probe?.role, ok: probe?.ok, connect_ms: probe?.connect_ms }, { role: 'proxy', ok: false, connect_ms: null });
-      assert.ok(stackFunctions(snapshot).some((f) => f.startsWith('net.(*netFD).connect')), 'the dump shows go in connect');
+      assert.ok(
+        stackFunctions(snapshot).some((f) => f.startsWith('net.(*netFD).connect')),
+        'the dump shows go in connect',
+      );
       assert.equal(snapshot.diagnosis.summary, `go cannot connect to GOPROXY http://127.0.0.1:${listener.port}: the connection attempt gets no answer`);
       assert.ok(snapshot.diagnosis.evidence.some((e) => e.endsWith(`→ 127.0.0.1:${listener.port} is in SYN_SENT`)));
       await assertAllEnded(snapshot);
@@ -99,7 +108,10 @@ describe('hangs on a server that misbehaves', { concurrency: true, timeout: 60_0
       assert.equal(probe?.ok, false);
       assert.equal(probe?.tls_ms, null, 'the probe connected but never finished TLS');
       assert.match(probe?.error ?? '', /TLS/);
-      assert.ok(stackFunctions(snapshot).some((f) => f.startsWith('crypto/tls.(*Conn).')), 'the dump shows the handshake');
+      assert.ok(
+        stackFunctions(snapshot).some((f) => f.startsWith('crypto/tls.(*Conn).')),
+        'the dump shows the handshake',
+      );
       assert.equal(snapshot.diagnosis.summary, `the TLS handshake with GOPROXY https://127.0.0.1:${server.port} never finishes`);
       await assertAllEnded(snapshot);
       assert.deepEqual(pidsWithArgument(module), []);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { appModule, assertAllEnded, endLeftovers, HANG_AFTER_MS, hangEnv, REPORT_WITHIN_MS, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
-import { readRecord, requireRecord, runIds, type RunRecord } from '../helpers/history-record';
+import { type RunRecord, readRecord, requireRecord, runIds } from '../helpers/history-record';
 import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { waitUntil } from '../helpers/processes';
 import { isRunning, tempDir } from '../helpers/shim';
@@ -25,11 +25,15 @@ test('observe mode: the hang is on record while go still runs; the record is com
   const running = runWatched(['mod', 'download', '-json', `${module}@v1.0.0`], { cwd: appModule(dir), env, onSpawn: (p) => (shimPid = p) });
   let during: RunRecord | null = null;
   try {
-    const recorded = await waitUntil(() => {
-      const [id] = runIds(dbPath);
-      during = id === undefined ? null : readRecord(dbPath, id);
-      return during?.snapshot?.complete === true; // go env and the probe are in too
-    }, REPORT_WITHIN_MS, 100);
+    const recorded = await waitUntil(
+      () => {
+        const [id] = runIds(dbPath);
+        during = id === undefined ? null : readRecord(dbPath, id);
+        return during?.snapshot?.complete === true; // go env and the probe are in too
+      },
+      REPORT_WITHIN_MS,
+      100,
+    );
     assert.ok(recorded && during, 'the hang reached the database');
     const { run, snapshot } = during as RunRecord;
     assert.ok(snapshot);
@@ -40,7 +44,11 @@ test('observe mode: the hang is on record while go still runs; the record is com
     );
     assert.equal(snapshot.mode, 'observe');
     assert.deepEqual(snapshot.goroutines, { raw: null, parsed: [] }, 'no SIGQUIT in observe mode');
-    assert.deepEqual(proxy.requests.filter((q) => q.includes(module)), [`/${module}/@v/v1.0.0.info`], 'go is still waiting for its first answer');
+    assert.deepEqual(
+      proxy.requests.filter((q) => q.includes(module)),
+      [`/${module}/@v/v1.0.0.info`],
+      'go is still waiting for its first answer',
+    );
 
     release();
     const r = await running;

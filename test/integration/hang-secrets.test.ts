@@ -10,12 +10,12 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, REPORT_WITHIN_MS, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
-import { startSilentServer, type SilentServer } from '../helpers/misbehaving-servers';
+import { type SilentServer, startSilentServer } from '../helpers/misbehaving-servers';
 import { waitUntil } from '../helpers/processes';
 import { runCli, tempDir } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 const id = randomUUID().replace(/-/g, '');
 const user = `alice${id.slice(0, 6)}`;
@@ -54,13 +54,20 @@ function assertRedactedButRecorded(snapshot: Snapshot, port: number, files: { by
   assert.equal(snapshot.env.GOPROXY, redacted);
   assert.equal(snapshot.go_env?.GOPROXY, redacted);
   assert.equal(snapshot.env.GOMODSHIM_TEST_PASSWORD, '***');
-  assert.ok(snapshot.network.some((n) => n.url === `${redacted}/`), 'the probe URL is redacted');
+  assert.ok(
+    snapshot.network.some((n) => n.url === `${redacted}/`),
+    'the probe URL is redacted',
+  );
   assert.ok(Buffer.concat(files.map((f) => f.bytes)).includes(redacted), 'the raw files hold the redacted setting');
 }
 
 async function cliOutputs(env: NodeJS.ProcessEnv, runId: number) {
   const outputs = [];
-  for (const args of [['show', String(runId)], ['show', String(runId), '--json'], ['history', '--all', '--json']]) {
+  for (const args of [
+    ['show', String(runId)],
+    ['show', String(runId), '--json'],
+    ['history', '--all', '--json'],
+  ]) {
     const r = await runCli(args, { env });
     assert.equal(r.code, 0, `gomod-shim ${args.join(' ')}: ${r.stderr}`);
     outputs.push({ where: `gomod-shim ${args.join(' ')}`, bytes: Buffer.concat([r.stdout, r.stderr]) });
@@ -86,7 +93,10 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
     try {
       const r = await runWatched(['mod', 'download', '-x', `${uniqueModule('secret')}@v1.0.0`], { cwd: appModule(dir), env });
       ({ snapshot } = assertHangReport(r, 'tls-stall'));
-      assert.ok(snapshot.stderr_tail.some((l) => l.startsWith(`# get https://***@127.0.0.1:${server.port}/`)), "go's -x lines are kept, redacted");
+      assert.ok(
+        snapshot.stderr_tail.some((l) => l.startsWith(`# get https://***@127.0.0.1:${server.port}/`)),
+        "go's -x lines are kept, redacted",
+      );
       const files = stateFiles(r.dbPath);
       assertRedactedButRecorded(snapshot, server.port, files);
       assertNoSecrets(await afterTheRun(r.dbPath, env, r.ours));
@@ -108,11 +118,15 @@ describe('secrets', { concurrency: true, timeout: 60_000 }, () => {
     let snapshot: Snapshot | null | undefined;
     try {
       const running = runWatched(['mod', 'download', `${uniqueModule('secret')}@v1.0.0`], { cwd: appModule(dir), env, onSpawn: (p) => (shimPid = p) });
-      const hung = await waitUntil(() => {
-        const [runId] = runIds(dbPath);
-        snapshot = runId === undefined ? null : readRecord(dbPath, runId)?.snapshot;
-        return snapshot?.complete === true; // the probe (its URL) and go env are in too
-      }, REPORT_WITHIN_MS, 100);
+      const hung = await waitUntil(
+        () => {
+          const [runId] = runIds(dbPath);
+          snapshot = runId === undefined ? null : readRecord(dbPath, runId)?.snapshot;
+          return snapshot?.complete === true; // the probe (its URL) and go env are in too
+        },
+        REPORT_WITHIN_MS,
+        100,
+      );
       assert.ok(hung && snapshot, 'the hang is recorded');
       const during = stateFiles(dbPath);
       const names = during.map((f) => path.basename(f.file));

@@ -5,14 +5,14 @@
 // is a user's snapshot (docs/contract.md): the run is not marked hung.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { appModule, assertAllEnded, assertDumpCaptured, endLeftovers, hangEnv, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
 import { requireRecord } from '../helpers/history-record';
 import { startSilentServer } from '../helpers/misbehaving-servers';
 import { pidsWithArgument, waitUntil } from '../helpers/processes';
 import { tempDir } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
-test('SIGQUIT to the shim alone in dump mode: a snapshot with the parsed dump, one line, and go\'s exit status 2', { timeout: 60_000 }, async () => {
+test("SIGQUIT to the shim alone in dump mode: a snapshot with the parsed dump, one line, and go's exit status 2", { timeout: 60_000 }, async () => {
   const server = await startSilentServer();
   const dir = tempDir();
   const module = uniqueModule('quit');
@@ -25,9 +25,7 @@ test('SIGQUIT to the shim alone in dump mode: a snapshot with the parsed dump, o
       env,
       onSpawn: (pid) =>
         // Once go waits on the proxy; if it never asks, SIGTERM ends the run and the test fails.
-        void waitUntil(() => server.received().includes(`/${module}/@v/v1.0.0.info`), 20_000).then((asked) =>
-          process.kill(pid, asked ? 'SIGQUIT' : 'SIGTERM'),
-        ),
+        void waitUntil(() => server.received().includes(`/${module}/@v/v1.0.0.info`), 20_000).then((asked) => process.kill(pid, asked ? 'SIGQUIT' : 'SIGTERM')),
     });
     const r = await running;
     assert.deepEqual({ code: r.code, signal: r.signal }, { code: 2, signal: null }, `the shim ends with go's status:\n${r.stderr}`);

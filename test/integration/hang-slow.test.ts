@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { BUILD_TIMEOUT_MS } from '../helpers/go-programs';
-import { HANG_AFTER_MS, hangEnv, runWatched, appModule, uniqueModule, type WatchedRun } from '../helpers/hang-run';
+import { appModule, HANG_AFTER_MS, hangEnv, runWatched, uniqueModule, type WatchedRun } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { tempDir } from '../helpers/shim';

@@ -10,12 +10,12 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Snapshot } from '../../src/snapshot/snapshot';
 import { startGoGetProxy } from '../helpers/go-get-proxy';
 import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, literal, runWatched, stackFunctions } from '../helpers/hang-run';
-import { startHttpServer, startSilentServer, type Closable } from '../helpers/misbehaving-servers';
+import { type Closable, startHttpServer, startSilentServer } from '../helpers/misbehaving-servers';
 import { childrenOf, killAll, pidsWithArgument } from '../helpers/processes';
 import { REPO, tempDir } from '../helpers/shim';
-import type { Snapshot } from '../../src/snapshot/snapshot';
 
 const CREDENTIAL_HELPER = path.join(REPO, 'test', 'fixtures', 'git-credential-stuck');
 
@@ -51,20 +51,38 @@ describe('hangs in git, under a direct fetch', { concurrency: true, timeout: 60_
     try {
       const r = await fetch.run();
       ({ snapshot } = assertHangReport(r, 'vcs-unresponsive'));
-      assert.deepEqual(fetch.proxy.requests, ['CONNECT example.test:443', `GET http://${fetch.importPath}?go-get=1`], 'no name resolved: only the proxy was asked');
+      assert.deepEqual(
+        fetch.proxy.requests,
+        ['CONNECT example.test:443', `GET http://${fetch.importPath}?go-get=1`],
+        'no name resolved: only the proxy was asked',
+      );
       assert.match(git.received(), /^GET \/repo\.git\/info\/refs\?service=git-upload-pack HTTP\/1\.1/, 'git asked the git server');
 
       // go → git ls-remote → git remote-http → git-remote-http, the last one connected.
-      assert.match(named(snapshot, 'git').find((p) => p.argv.includes('ls-remote'))?.argv.join(' ') ?? '', lsRemote(fetch.gitUrl));
+      assert.match(
+        named(snapshot, 'git')
+          .find((p) => p.argv.includes('ls-remote'))
+          ?.argv.join(' ') ?? '',
+        lsRemote(fetch.gitUrl),
+      );
       const remote = snapshot.processes.find((p) => path.basename(p.argv[0] ?? '') === 'git-remote-http');
       assert.ok(remote, 'git-remote-http is in the snapshot');
       assert.ok(['origin', fetch.gitUrl].includes(remote.argv[1]) && remote.argv[2] === fetch.gitUrl, remote.argv.join(' '));
-      assert.ok(remote.sockets.some((s) => s.remote === `127.0.0.1:${git.port}` && s.state === 'ESTABLISHED'), 'its connection to the git server');
-      assert.ok(stackFunctions(snapshot).some((f) => f.includes('modfetch/codehost')), 'go waits under codehost');
+      assert.ok(
+        remote.sockets.some((s) => s.remote === `127.0.0.1:${git.port}` && s.state === 'ESTABLISHED'),
+        'its connection to the git server',
+      );
+      assert.ok(
+        stackFunctions(snapshot).some((f) => f.includes('modfetch/codehost')),
+        'go waits under codehost',
+      );
 
       const d = snapshot.diagnosis;
       assert.match(d.summary, new RegExp(`^${literal(remote.argv.join(' '))} is waiting on ${literal(`127.0.0.1:${git.port} (ESTABLISHED)`)}`));
-      assert.ok(d.evidence.includes(`child pid ${remote.pid}: ${remote.argv.join(' ')} (state ${remote.state}${remote.wchan ? `, in ${remote.wchan}` : ''})`), d.evidence.join('\n'));
+      assert.ok(
+        d.evidence.includes(`child pid ${remote.pid}: ${remote.argv.join(' ')} (state ${remote.state}${remote.wchan ? `, in ${remote.wchan}` : ''})`),
+        d.evidence.join('\n'),
+      );
       // The probe only connects to a git server: that must not read as "it answers".
       assert.ok(!d.evidence.some((e) => /answers now/.test(e)), d.evidence.join('\n'));
       await assertAllEnded(snapshot, 'go and its git descendants');
@@ -90,7 +108,10 @@ describe('hangs in git, under a direct fetch', { concurrency: true, timeout: 60_
     try {
       const r = await fetch.run();
       ({ snapshot } = assertHangReport(r, 'vcs-credential-prompt'));
-      assert.ok(git.requests.some((q) => q.url === '/repo.git/info/refs?service=git-upload-pack'), 'git asked the git server');
+      assert.ok(
+        git.requests.some((q) => q.url === '/repo.git/info/refs?service=git-upload-pack'),
+        'git asked the git server',
+      );
 
       const helper = snapshot.processes.find((p) => p.argv[1] === helperPath);
       assert.ok(helper, `the credential helper is in the snapshot:\n${snapshot.processes.map((p) => p.argv.join(' ')).join('\n')}`);
@@ -101,8 +122,14 @@ describe('hangs in git, under a direct fetch', { concurrency: true, timeout: 60_
 
       const d = snapshot.diagnosis;
       assert.match(d.summary, new RegExp(`^${literal(helper.argv.join(' '))} is waiting for credentials that no one will type`));
-      assert.ok(d.evidence.some((e) => e.startsWith(`child pid ${helper.pid}: ${helper.argv.join(' ')}`)), d.evidence.join('\n'));
-      assert.ok(d.evidence.some((e) => e.startsWith('under git: ') && lsRemote(fetch.gitUrl).test(e.slice('under git: '.length))), d.evidence.join('\n'));
+      assert.ok(
+        d.evidence.some((e) => e.startsWith(`child pid ${helper.pid}: ${helper.argv.join(' ')}`)),
+        d.evidence.join('\n'),
+      );
+      assert.ok(
+        d.evidence.some((e) => e.startsWith('under git: ') && lsRemote(fetch.gitUrl).test(e.slice('under git: '.length))),
+        d.evidence.join('\n'),
+      );
       await assertAllEnded(snapshot, 'go, git, git-remote-http, the credential helper and its sleep');
     } finally {
       endLeftovers(snapshot);

@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { assertSameAsRealGo } from '../helpers/compare';
-import { journalFiles, journalStartTagged, rawRunTagged, rawRuns } from '../helpers/database';
+import { journalFiles, journalStartTagged, rawRuns, rawRunTagged } from '../helpers/database';
 import { BUILD_TIMEOUT_MS, goCacheIn, writeSleeper } from '../helpers/go-programs';
 import { bytesWritten, commOf, descendantPids, killTree, pidExists, waitFor, waitUntil } from '../helpers/processes';
-import { historyJson, isRunning, REAL_GO, runCli, runRealGo, runShim, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { historyJson, isRunning, REAL_GO, type RunResult, runCli, runRealGo, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 /** go -C exists from Go 1.20 on; an older go rejects the flag with exit 2. */
 const GO_HAS_DASH_C = Number(/^go1\.(\d+)/.exec(spawnSync(REAL_GO, ['env', 'GOVERSION'], { encoding: 'utf8' }).stdout)?.[1] ?? 0) >= 20;
@@ -124,9 +124,7 @@ describe('history', { concurrency: true }, () => {
       sleepMs: i % 2 === 0 ? 1300 : 0,
       exitCode: i % 3,
     }));
-    const results = await Promise.all(
-      runs.map((r) => runShim(['run', '.', String(r.sleepMs), String(r.exitCode), r.tag], { cwd: SLEEPER, env })),
-    );
+    const results = await Promise.all(runs.map((r) => runShim(['run', '.', String(r.sleepMs), String(r.exitCode), r.tag], { cwd: SLEEPER, env })));
     results.forEach((res, i) => {
       assert.doesNotMatch(res.stderr.toString(), /gomod-shim:/, `run ${runs[i].tag} said something`);
       assert.equal(res.stdout.toString(), `started [${runs[i].tag}]\ndone\n`);
@@ -167,8 +165,8 @@ describe('history', { concurrency: true }, () => {
       const r = await running;
       leftovers = tree.filter(isRunning);
       ended = true;
-      assert.equal(r.signal, 'SIGKILL', 'the shim dies by go\'s signal');
-      assert.deepEqual(leftovers, [], 'go\'s program left running');
+      assert.equal(r.signal, 'SIGKILL', "the shim dies by go's signal");
+      assert.deepEqual(leftovers, [], "go's program left running");
       const item = tagged(await historyJson(env), 'signalled');
       assert.equal(item.signal, 'SIGKILL');
       assert.equal(item.exit_code, null);
@@ -241,7 +239,10 @@ describe('history', { concurrency: true }, () => {
       }
 
       const items = await historyJson(env);
-      for (const [tag, killed] of [['killed-long', long], ['killed-short', short]] as const) {
+      for (const [tag, killed] of [
+        ['killed-long', long],
+        ['killed-short', short],
+      ] as const) {
         const item = tagged(items, tag);
         assert.equal(item.status, 'lost');
         assert.equal(item.exit_code, null);
@@ -249,7 +250,11 @@ describe('history', { concurrency: true }, () => {
         assert.equal(item.duration_ms, null);
         assert.equal(item.go_pid, killed.goPid, 'the recorded go pid');
       }
-      assert.deepEqual(rawRuns(db).map((r) => r.status), ['lost', 'lost'], 'the raw rows once a reader looked');
+      assert.deepEqual(
+        rawRuns(db).map((r) => r.status),
+        ['lost', 'lost'],
+        'the raw rows once a reader looked',
+      );
       assert.deepEqual(journalFiles(db), []);
     } finally {
       // The orphaned go trees by the pid they recorded; a shim not yet killed, with its tree.

@@ -3,7 +3,7 @@
 // running); when the pid the caller started is killed outright, go goes with it, and so does what
 // go started. goprog starts `sleep 300`; we check by pid.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -55,7 +55,7 @@ async function assertAllGone(pids: number[]): Promise<void> {
   }
 }
 
-test('a run that ends normally leaves go\'s processes as go alone does, and does not wait for them', { timeout: 60_000 }, async () => {
+test("a run that ends normally leaves go's processes as go alone does, and does not wait for them", { timeout: 60_000 }, async () => {
   const { pids, ended } = await startGoprog('spawn-exit');
   try {
     // goprog returned at once; its sleep holds go's stdout and stderr.

@@ -2,10 +2,10 @@
 // real CommonMark + GFM parser: the structure a bug tracker renders, the facts, no secret.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import MarkdownIt from 'markdown-it';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import MarkdownIt from 'markdown-it';
+import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
 import { hangThroughShim, type RealHang } from '../helpers/real-hang';
 import { historyJson, runCli, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
@@ -50,7 +50,10 @@ test('headings: the command and cause, then diagnosis, wait chain, probe and gor
     'h3 Goroutines that matter',
   ]);
   // go's own socket to the silent GOPROXY ends the chain (docs/causes.md).
-  assert.match(markdown, /### Wait chain\n\n```+text\ngo \d+ — socket: ESTABLISHED to 127\.0\.0\.1:\d+, unacked \d+ B, unread 0 B \[peer 127\.0\.0\.1:\d+ \(proxy\); GOPROXY=/);
+  assert.match(
+    markdown,
+    /### Wait chain\n\n```+text\ngo \d+ — socket: ESTABLISHED to 127\.0\.0\.1:\d+, unacked \d+ B, unread 0 B \[peer 127\.0\.0\.1:\d+ \(proxy\); GOPROXY=/,
+  );
 });
 
 test('tables: the facts (go version, command) and the probe of the silent proxy', () => {
@@ -77,10 +80,13 @@ test('tables: the facts (go version, command) and the probe of the silent proxy'
 });
 
 test('the summary, evidence and suggestions of the stored diagnosis are all there', async () => {
-  const { snapshot } = JSON.parse(await cli(['show', String(hang.id), '--json'])) as { snapshot: { diagnosis: { summary: string; evidence: string[]; suggestions: string[] } } };
+  const { snapshot } = JSON.parse(await cli(['show', String(hang.id), '--json'])) as {
+    snapshot: { diagnosis: { summary: string; evidence: string[]; suggestions: string[] } };
+  };
   const html = md.render(markdown);
   const asHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  for (const line of [snapshot.diagnosis.summary, ...snapshot.diagnosis.evidence, ...snapshot.diagnosis.suggestions]) assert.ok(html.includes(asHtml(line)), line);
+  for (const line of [snapshot.diagnosis.summary, ...snapshot.diagnosis.evidence, ...snapshot.diagnosis.suggestions])
+    assert.ok(html.includes(asHtml(line)), line);
 });
 
 test('<details> blocks: go env, and the whole goroutine dump exactly as show --raw prints it', async () => {
@@ -93,8 +99,14 @@ test('<details> blocks: go env, and the whole goroutine dump exactly as show --r
   const raw = await cli(['show', String(hang.id), '--raw']);
   const fences = tokens.filter((t) => t.type === 'fence').map((t) => t.content);
   assert.ok(fences.includes(raw.endsWith('\n') ? raw : `${raw}\n`), 'one code block is the whole dump');
-  assert.ok(fences.some((f) => /^GOPROXY="http:\/\/127\.0\.0\.1:\d+"$/m.test(f) && /^GOMODCACHE=/m.test(f)), 'go env');
-  assert.ok(fences.some((f) => /^HTTP_PROXY="http:\/\/\*\*\*@127\.0\.0\.1:9"$/m.test(f) && /^GIT_TOKEN="\*\*\*"$/m.test(f)), 'the environment, secrets hidden');
+  assert.ok(
+    fences.some((f) => /^GOPROXY="http:\/\/127\.0\.0\.1:\d+"$/m.test(f) && /^GOMODCACHE=/m.test(f)),
+    'go env',
+  );
+  assert.ok(
+    fences.some((f) => /^HTTP_PROXY="http:\/\/\*\*\*@127\.0\.0\.1:9"$/m.test(f) && /^GIT_TOKEN="\*\*\*"$/m.test(f)),
+    'the environment, secrets hidden',
+  );
 });
 
 test('the goroutines that matter: cmd/go and net/http frames, runtime frames folded', () => {

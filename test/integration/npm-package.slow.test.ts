@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { copyRepository } from '../helpers/repo-copy';
-import { PATH_WITHOUT_SHIM, run, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { PATH_WITHOUT_SHIM, type RunResult, run, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 // A native build on a loaded 2-core machine: minutes, not seconds. Only a hung npm meets this.
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
@@ -47,14 +47,40 @@ test('npm pack → npm install -g (offline) → gomod-shim install → a new she
   ok(await run('npm', ['pack', '--pack-destination', out], { cwd: checkout, env, timeoutMs: INSTALL_TIMEOUT_MS }), 'npm pack');
   const [tarball] = fs.readdirSync(out).filter((f) => f.endsWith('.tgz'));
   assert.ok(tarball, 'npm pack made a tarball');
-  const files = execFileSync('tar', ['tzf', path.join(out, tarball)], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  for (const needed of ['dist/cli.js', 'dist/watcher.js', 'dist/export.js', 'shim/go', 'shim/gomod-shim', 'README.md', 'LICENSE', 'package.json', 'front/go.mod', 'front/main.go', 'node_modules/better-sqlite3/package.json', 'node_modules/pidusage/package.json'])
+  const files = execFileSync('tar', ['tzf', path.join(out, tarball)], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ''));
+  for (const needed of [
+    'dist/cli.js',
+    'dist/watcher.js',
+    'dist/export.js',
+    'shim/go',
+    'shim/gomod-shim',
+    'README.md',
+    'LICENSE',
+    'package.json',
+    'front/go.mod',
+    'front/main.go',
+    'node_modules/better-sqlite3/package.json',
+    'node_modules/pidusage/package.json',
+  ])
     assert.ok(files.includes(needed), `the tarball holds ${needed}`);
-  assert.ok(files.some((f) => f.startsWith('docs/')), 'the tarball holds docs/');
+  assert.ok(
+    files.some((f) => f.startsWith('docs/')),
+    'the tarball holds docs/',
+  );
   const unwanted = files.filter((f) => /^(test|build|src|scripts)\//.test(f) || f === 'dist/gomod-shim-front' || /^front\/.*(_test\.go$|testdata\/)/.test(f));
   assert.deepEqual(unwanted, [], 'no tests, build output, sources or front binary in the tarball');
 
-  ok(await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(out, tarball)], { cwd: root, env, timeoutMs: INSTALL_TIMEOUT_MS }), 'npm install -g');
+  ok(
+    await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(out, tarball)], {
+      cwd: root,
+      env,
+      timeoutMs: INSTALL_TIMEOUT_MS,
+    }),
+    'npm install -g',
+  );
   const cli = path.join(prefix, 'bin', 'gomod-shim');
   const shellEnv = { ...env, SHELL: '/bin/bash', XDG_DATA_HOME: undefined, XDG_CONFIG_HOME: undefined, XDG_STATE_HOME: undefined, GOMODSHIM_DB: undefined };
   const installed = ok(await run(cli, ['install', '--no-completion'], { cwd: home, env: shellEnv }), 'gomod-shim install');
@@ -66,7 +92,14 @@ test('npm pack → npm install -g (offline) → gomod-shim install → a new she
   const shell = await run('bash', ['-ic', 'command -v go; go list -m; :'], { cwd: app, env: shellEnv });
   assert.deepEqual(ok(shell, 'the new shell').split('\n'), [path.join(home, '.local', 'share', 'gomod-shim', 'bin', 'go'), 'example.com/npm/app', '']);
 
-  const runs = JSON.parse(ok(await run(cli, ['history', '--all', '--json'], { env: shellEnv }), 'gomod-shim history')) as { argv: string[]; caller: string; exit_code: number }[];
-  assert.deepEqual(runs.map((r) => [r.argv, r.caller, r.exit_code]), [[['list', '-m'], 'bash', 0]]);
+  const runs = JSON.parse(ok(await run(cli, ['history', '--all', '--json'], { env: shellEnv }), 'gomod-shim history')) as {
+    argv: string[];
+    caller: string;
+    exit_code: number;
+  }[];
+  assert.deepEqual(
+    runs.map((r) => [r.argv, r.caller, r.exit_code]),
+    [[['list', '-m'], 'bash', 0]],
+  );
   assert.ok(fs.existsSync(path.join(home, '.local', 'state', 'gomod-shim', 'history.db')), 'the default history database');
 });

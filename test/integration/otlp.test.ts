@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EXPORT_BUDGET_MS } from '../../src/export/otlp-settings';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
-import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
-import { attributeMap, startOtlpReceiver, theHang, type OtlpReceiver } from '../helpers/otlp-receiver';
+import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
+import { attributeMap, type OtlpReceiver, startOtlpReceiver, theHang } from '../helpers/otlp-receiver';
 import { childrenOf, pidsWithArgument } from '../helpers/processes';
 import { historyJson, isRunning, PATH_WITHOUT_SHIM, SHIM_DIR, SHIM_GO, tempDir, testEnv, writeModule } from '../helpers/shim';
 
@@ -37,7 +37,9 @@ Module._extensions['.js'] = function (module, filename) {
   return compile.call(this, module, filename);
 };\n`,
 );
-fs.writeFileSync(path.join(FAKE_NODE_DIR, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${FAKE_NODE_DIR}/record-loads.js' "$@"\n`, { mode: 0o755 });
+fs.writeFileSync(path.join(FAKE_NODE_DIR, 'node'), `#!/bin/sh\nexec '${process.execPath}' --require '${FAKE_NODE_DIR}/record-loads.js' "$@"\n`, {
+  mode: 0o755,
+});
 
 let proxy: ModuleProxy;
 const receivers: OtlpReceiver[] = [];
@@ -115,8 +117,11 @@ function runShim(env: NodeJS.ProcessEnv, args: string[] = DOWNLOAD, onSpawn?: (p
 /** Every byte the run left in its state folder (database, WAL, journals). */
 function stateBytes(env: NodeJS.ProcessEnv): string {
   const dir = path.dirname(env.GOMODSHIM_DB!);
-  const files = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]));
-  return files(dir).map((f) => fs.readFileSync(f, 'latin1')).join('\n');
+  const files = (d: string): string[] =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]));
+  return files(dir)
+    .map((f) => fs.readFileSync(f, 'latin1'))
+    .join('\n');
 }
 
 /** A loopback port with nothing listening on it. */
@@ -140,7 +145,9 @@ const EXIT_BOUND_MS = 3 * PROBE_TIMEOUT_MS + EXPORT_BUDGET_MS + LOAD_SLACK_MS;
 
 // Three at a time: nine hangs at once on two cores stretch the export's own set-up past its 2.5 s budget.
 describe('OTLP export of a real hang', { concurrency: 3 }, () => {
-  test('http/json: the hang arrives as a valid WARN log record and an ERROR span with the stored cause and summary; no secret anywhere', { timeout: 60_000 }, async () => {
+  test('http/json: the hang arrives as a valid WARN log record and an ERROR span with the stored cause and summary; no secret anywhere', {
+    timeout: 60_000,
+  }, async () => {
     const r = await receiver();
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: r.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }));
     assert.equal(run.code, 124, run.stderr);
@@ -228,13 +235,18 @@ describe('OTLP export of a real hang', { concurrency: 3 }, () => {
       assertNoSecrets(run.stderr, 'our stderr');
       const exporterNoise = run.stderr.split('\n').filter((l) => /otlp|opentelemetry|export|ECONNREFUSED|timed out/i.test(l) && !l.startsWith('gomod-shim: '));
       assert.deepEqual(exporterNoise, [], 'the OpenTelemetry SDK printed nothing of its own');
-      assert.ok(run.afterHangLineMs !== null && run.afterHangLineMs <= EXIT_BOUND_MS, `the shim ended ${run.afterHangLineMs} ms after the hang line (bound ${EXIT_BOUND_MS} ms)`);
+      assert.ok(
+        run.afterHangLineMs !== null && run.afterHangLineMs <= EXIT_BOUND_MS,
+        `the shim ended ${run.afterHangLineMs} ms after the hang line (bound ${EXIT_BOUND_MS} ms)`,
+      );
       const [item] = (await historyJson(run.env)).filter((i) => i.hung);
       assert.equal(item.cause, 'proxy-unresponsive', 'the hang is recorded as without an endpoint');
     });
   }
 
-  test('one warning line per run across bundles: after a malformed setting warned (dist/watcher.js), a failed export (dist/export.js) adds none', { timeout: 60_000 }, async () => {
+  test('one warning line per run across bundles: after a malformed setting warned (dist/watcher.js), a failed export (dist/export.js) adds none', {
+    timeout: 60_000,
+  }, async () => {
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await closedPort()}`, GOMODSHIM_ON_HANG: 'loud' }));
     assert.equal(run.code, 124, 'dump mode, the default, after the warning');
     assert.equal(run.ours.length, 2, run.ours.join('\n'));
@@ -246,14 +258,20 @@ describe('OTLP export of a real hang', { concurrency: 3 }, () => {
     const r = await receiver();
     const run = await runShim(hangEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: r.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }));
     assert.equal(run.code, 124, run.stderr);
-    assert.deepEqual(run.ours.slice(1), ['gomod-shim: warning: OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported (http/protobuf or http/json); the hang was not exported']);
+    assert.deepEqual(run.ours.slice(1), [
+      'gomod-shim: warning: OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported (http/protobuf or http/json); the hang was not exported',
+    ]);
     assert.equal(r.connections, 0);
     assert.ok(run.bundles.includes('watcher.js') && !run.bundles.includes('export.js'), `bundles: ${run.bundles}`);
   });
 
   test('no endpoint, or turned off: a hang loads dist/watcher.js but never dist/export.js, and sends nothing', { timeout: 60_000 }, async () => {
     const r = await receiver();
-    const cases = [{}, { GOMODSHIM_OTLP_ENDPOINT: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: r.url }, { OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: r.url }];
+    const cases = [
+      {},
+      { GOMODSHIM_OTLP_ENDPOINT: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: r.url },
+      { OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: r.url },
+    ];
     const results = await Promise.all(cases.map((extra) => runShim(hangEnv(extra))));
     for (const [i, run] of results.entries()) {
       assert.equal(run.code, 124, run.stderr);

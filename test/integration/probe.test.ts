@@ -3,11 +3,12 @@
 // (localhost) or a loopback DNS server.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseNetTcp } from '../../src/monitor/net-tcp';
-import { probeAll, type ProbeResult } from '../../src/snapshot/probe/probe';
-import { probeTargets, type ProbeTarget } from '../../src/snapshot/probe/targets';
+import { type ProbeResult, probeAll } from '../../src/snapshot/probe/probe';
+import { type ProbeTarget, probeTargets } from '../../src/snapshot/probe/targets';
+import { LOAD_SLACK_MS } from '../helpers/bounds';
 import {
   startDnsServer,
   startHangUpServer,
@@ -17,7 +18,6 @@ import {
   startTlsServer,
   unusedPort,
 } from '../helpers/misbehaving-servers';
-import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { waitUntil } from '../helpers/processes';
 
 const STEP_MS = 300;
@@ -105,12 +105,16 @@ test('connect-stall: a full accept queue drops the SYN → SYN_SENT, then "conne
     // until it shows (or the probe is over), not once after a sleep that load may stretch past the step.
     let states: string[] = [];
     const synSent = () => states.filter((state) => state === 'SYN_SENT');
-    await waitUntil(() => {
-      states = parseNetTcp(fs.readFileSync('/proc/net/tcp', 'utf8'))
-        .filter((s) => s.remote === `127.0.0.1:${listener.port}`)
-        .map((s) => s.state);
-      return probed || synSent().length > 0;
-    }, BOUND_MS, 5);
+    await waitUntil(
+      () => {
+        states = parseNetTcp(fs.readFileSync('/proc/net/tcp', 'utf8'))
+          .filter((s) => s.remote === `127.0.0.1:${listener.port}`)
+          .map((s) => s.state);
+        return probed || synSent().length > 0;
+      },
+      BOUND_MS,
+      5,
+    );
     assert.deepEqual(synSent(), ['SYN_SENT'], `socket states: ${states.join(', ')}`);
     const { result, ms } = await probing;
     assert.equal(result.ok, false);
@@ -205,10 +209,7 @@ test('a server error (503) is an answer but not ok; a hang-up before any answer 
   const failing = await startHttpServer(503);
   const hangUp = await startHangUpServer();
   try {
-    const [error, closed] = await probeAll(
-      [urlTarget(`${failing.url}/`), urlTarget(`http://127.0.0.1:${hangUp.port}/`)],
-      STEP_MS,
-    );
+    const [error, closed] = await probeAll([urlTarget(`${failing.url}/`), urlTarget(`http://127.0.0.1:${hangUp.port}/`)], STEP_MS);
     assert.equal(error.ok, false);
     assert.equal(error.http_status, 503);
     assert.equal(error.error, 'the server answered HTTP 503');
@@ -284,7 +285,11 @@ test('with HTTP_PROXY set: the GOPROXY URL is probed through the HTTP proxy, as 
       ],
     );
     assert.equal(goproxy.requests.length, 0, 'the GOPROXY host itself is not asked: go would not ask it either');
-    assert.match(httpProxy.received(), new RegExp(`^GET http://goproxy\\.example\\.invalid:${goproxy.port}/ HTTP/1\\.1\r\n`), 'the proxy gets the absolute URL');
+    assert.match(
+      httpProxy.received(),
+      new RegExp(`^GET http://goproxy\\.example\\.invalid:${goproxy.port}/ HTTP/1\\.1\r\n`),
+      'the proxy gets the absolute URL',
+    );
     assert.ok(!/carol|pw/.test(httpProxy.received()), "the proxy's credentials are never sent");
   } finally {
     await Promise.all([dns.close(), goproxy.close(), httpProxy.close()]);
@@ -338,5 +343,8 @@ test('every kind of hang at once: within about 4 steps, nothing left open afterw
 
 /** Sockets, servers, timers and pending lookups alive in this process, by kind. */
 function openHandles(): string[] {
-  return process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap' && kind !== 'PipeWrap').sort();
+  return process
+    .getActiveResourcesInfo()
+    .filter((kind) => kind !== 'TTYWrap' && kind !== 'PipeWrap')
+    .sort();
 }

@@ -3,15 +3,15 @@
 // warning line, and everything else is shown; liveness survives pid reuse; prune keeps running runs.
 // Journals are written here as the front writes them (docs/front-protocol.md), as real files.
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { processStartTime } from '../../src/record/liveness';
 import { JOURNAL_MAX_BYTES } from '../../src/record/spool-reader';
-import { runCli, testEnv, type RunResult } from '../helpers/shim';
+import { type RunResult, runCli, testEnv } from '../helpers/shim';
 
 const ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-readers-'));
 process.once('exit', () => fs.rmSync(ROOT, { recursive: true, force: true }));
@@ -73,7 +73,11 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return r;
 }
 
-const warningLines = (r: RunResult) => r.stderr.toString().split('\n').filter((l) => l.startsWith('gomod-shim: warning:'));
+const warningLines = (r: RunResult) =>
+  r.stderr
+    .toString()
+    .split('\n')
+    .filter((l) => l.startsWith('gomod-shim: warning:'));
 
 describe('readers never break', { concurrency: true }, () => {
   test('50 runs with random garbage journals beside them: all 50 listed, the garbage named in one warning', async () => {
@@ -84,7 +88,7 @@ describe('readers never break', { concurrency: true }, () => {
     const rand = random(9);
     for (let n = 0; n < 50; n++) fs.writeFileSync(path.join(spool, `run-${n}.jsonl`), journal(start(n)), { mode: 0o600 });
     const bad = garbage(rand);
-    bad.forEach((text, i) => fs.writeFileSync(path.join(spool, `bad-${i}.jsonl`), text, { mode: 0o600 }));
+    for (const [i, text] of bad.entries()) fs.writeFileSync(path.join(spool, `bad-${i}.jsonl`), text, { mode: 0o600 });
     execFileSync('mkfifo', [path.join(spool, 'fifo.jsonl')]);
     fs.symlinkSync('/etc/passwd', path.join(spool, 'link.jsonl'));
     fs.mkdirSync(path.join(spool, 'folder.jsonl'));
@@ -104,7 +108,12 @@ describe('readers never break', { concurrency: true }, () => {
     assert.equal(fs.readdirSync(path.join(spool, 'quarantine')).length, setAsideCount);
     assert.ok(JOURNAL_MAX_BYTES < fs.statSync(path.join(spool, 'quarantine', 'huge.jsonl')).size);
 
-    for (const args of [['history', '--all'], ['stats', '--all'], ['show', '1'], ['show', '1', '--markdown']]) {
+    for (const args of [
+      ['history', '--all'],
+      ['stats', '--all'],
+      ['show', '1'],
+      ['show', '1', '--markdown'],
+    ]) {
       const again = await cli(args, env);
       assert.equal(again.code, 0, `${args.join(' ')}: ${again.stderr}`);
       assert.deepEqual(warningLines(again), [], `${args.join(' ')}: set aside once, named once`);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { assertSameOutcome } from '../helpers/compare';
-import { PATH_WITHOUT_SHIM, REAL_GO, run, runRealGo, SHIM_DIR, SHIM_GO, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { PATH_WITHOUT_SHIM, REAL_GO, type RunResult, run, runRealGo, SHIM_DIR, SHIM_GO, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 // A kill for a run that never ends, not a speed check: go version and go env take well under a second,
 // and a loaded machine can stretch that many times over.
@@ -38,10 +38,7 @@ function goVia(file: string, args: string[], extra: NodeJS.ProcessEnv, cwd = app
 /** `go version` and a watched `go list -m` through file behave as the real go. */
 async function assertFindsRealGo(file: string, PATH: string, label: string): Promise<void> {
   for (const args of [['version'], ['list', '-m']]) {
-    const [shim, real] = await Promise.all([
-      goVia(file, args, { PATH }),
-      runRealGo(args, { cwd: app, env: env({ PATH }), timeoutMs: TIMEOUT_MS }),
-    ]);
+    const [shim, real] = await Promise.all([goVia(file, args, { PATH }), runRealGo(args, { cwd: app, env: env({ PATH }), timeoutMs: TIMEOUT_MS })]);
     assertSameOutcome(shim, real, `${label}: go ${args.join(' ')}`);
   }
 }

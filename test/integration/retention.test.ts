@@ -1,14 +1,15 @@
 // Retention on real databases: the cap that keeps the newest snapshots whole (run by the store when
 // a real hang is saved), and `gomod-shim prune --older-than`. Bulk snapshots are copies of a real
 // one, put in through SQL.
-import Database from 'better-sqlite3';
+
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CAP_BATCH, capSnapshots, TOP_GOROUTINES_KEPT, WHOLE_SNAPSHOTS_KEPT } from '../../src/store/retention';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/store/database';
+import { CAP_BATCH, capSnapshots, TOP_GOROUTINES_KEPT, WHOLE_SNAPSHOTS_KEPT } from '../../src/store/retention';
 import { holdExclusiveLock } from '../helpers/database';
-import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
 import { hangThroughShim, type RealHang } from '../helpers/real-hang';
 import { historyJson, runCli, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
@@ -31,7 +32,14 @@ function sql<T>(work: (db: Database.Database) => T): T {
   }
 }
 
-const count = (query: string, ...params: unknown[]) => sql((db) => db.prepare(query).pluck().get(...params) as number);
+const count = (query: string, ...params: unknown[]) =>
+  sql(
+    (db) =>
+      db
+        .prepare(query)
+        .pluck()
+        .get(...params) as number,
+  );
 
 /** Hung runs with copies of the real snapshot, started (and taken) `daysAgo(i)` days back. */
 function insertHungRuns(tag: string, n: number, daysAgo: (i: number) => number): number[] {
@@ -116,7 +124,10 @@ test('prune --dry-run reports the cap backlog and removes nothing; prune trims a
 
   const dry = await cli(['prune', '--older-than', '3650d', '--dry-run']);
   assert.match(dry, /^No runs started before .*: nothing to remove\.$/m);
-  assert.match(dry, new RegExp(`^Would drop the raw goroutine dump of ${backlog} older snapshots \\(the newest ${WHOLE_SNAPSHOTS_KEPT} stay whole\\)\\.$`, 'm'));
+  assert.match(
+    dry,
+    new RegExp(`^Would drop the raw goroutine dump of ${backlog} older snapshots \\(the newest ${WHOLE_SNAPSHOTS_KEPT} stay whole\\)\\.$`, 'm'),
+  );
   assert.match(dry, /^Dry run: nothing was removed\.$/m);
   assert.equal(count('SELECT COUNT(*) FROM snapshots WHERE dump_dropped_at IS NULL'), before.whole);
 

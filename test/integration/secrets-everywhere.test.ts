@@ -11,13 +11,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { endLeftovers, hangEnv, runWatched } from '../helpers/hang-run';
-import { waitUntil } from '../helpers/processes';
-import { startOtlpReceiver } from '../helpers/otlp-receiver';
-import { runCli, runRealGo, tempDir, writeModule } from '../helpers/shim';
-import { loadCorpus } from '../helpers/secrets-corpus';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { endLeftovers, hangEnv, runWatched } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
+import { startOtlpReceiver } from '../helpers/otlp-receiver';
+import { waitUntil } from '../helpers/processes';
+import { loadCorpus } from '../helpers/secrets-corpus';
+import { runCli, runRealGo, tempDir, writeModule } from '../helpers/shim';
 
 const corpus = loadCorpus();
 /** The test process's own build cache: the standard library is compiled there already. */
@@ -98,11 +98,15 @@ describe('the secrets corpus in a real hung run', { timeout: 400_000 }, () => {
       const running = runWatched(['run', '.', ...PLANTED_ARGV], { cwd: prog, env, timeoutMs: COMPILE_BOUND_MS, onSpawn: (pid) => (shimPid = pid) });
       const dbPath = env.GOMODSHIM_DB as string;
       let id = -1;
-      const complete = await waitUntil(() => {
-        [id = -1] = runIds(dbPath);
-        snapshot = id < 0 ? undefined : (readRecord(dbPath, id)?.snapshot ?? undefined);
-        return snapshot?.complete === true;
-      }, COMPILE_BOUND_MS, 200);
+      const complete = await waitUntil(
+        () => {
+          [id = -1] = runIds(dbPath);
+          snapshot = id < 0 ? undefined : (readRecord(dbPath, id)?.snapshot ?? undefined);
+          return snapshot?.complete === true;
+        },
+        COMPILE_BOUND_MS,
+        200,
+      );
       assert.ok(complete && snapshot, 'the hang is recorded with its snapshot');
       const exported = await receiver.waitFor(['logs', 'traces'], EXPORT_BOUND_MS);
       process.kill(shimPid, 'SIGTERM');
@@ -113,8 +117,14 @@ describe('the secrets corpus in a real hung run', { timeout: 400_000 }, () => {
       const ours = r.ours.filter((l) => !planted.has(l));
       assert.ok(ours.length >= 1 && ours.length <= 2, r.stderr.toString());
       // What makes finding nothing mean something: the planted material was recorded, redacted.
-      assert.ok(snapshot.stderr_tail.some((l) => l.includes('Authorization: Bearer ***')), snapshot.stderr_tail.join('\n'));
-      assert.ok(snapshot.processes.some((p) => p.argv.includes('--password=***')), "the program's command line is recorded");
+      assert.ok(
+        snapshot.stderr_tail.some((l) => l.includes('Authorization: Bearer ***')),
+        snapshot.stderr_tail.join('\n'),
+      );
+      assert.ok(
+        snapshot.processes.some((p) => p.argv.includes('--password=***')),
+        "the program's command line is recorded",
+      );
       assert.equal(snapshot.env.GIT_PAT, '***');
 
       const found: string[] = [];

@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { assertSameOutcome } from '../helpers/compare';
-import { startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
 import { childrenOf, killAll, pidsWithArgument, sleep, waitUntil } from '../helpers/processes';
-import { isRunning, REAL_GO, run, SHIM_GO, tempDir, testEnv, writeModule, type RunResult } from '../helpers/shim';
+import { isRunning, REAL_GO, type RunResult, run, SHIM_GO, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 // Long enough for a go that should have died to be seen dead, many times over.
 const SURVIVAL_CHECK_MS = 400;
@@ -78,7 +78,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 // In observe mode a SIGQUIT only records a snapshot; in dump mode it dumps go like a detected
 // hang (test/integration/hang-*.test.ts).
-test('SIGQUIT to the shim alone (observe mode): a snapshot, one line, and the shim and go carry on; SIGTERM then ends both as it ends go', { timeout: 60_000 }, async () => {
+test('SIGQUIT to the shim alone (observe mode): a snapshot, one line, and the shim and go carry on; SIGTERM then ends both as it ends go', {
+  timeout: 60_000,
+}, async () => {
   const shim = await startWaiting(SHIM_GO, { env: { ...downloadEnv(), GOMODSHIM_ON_HANG: 'observe', GOMODSHIM_PROBE_TIMEOUT: '300ms' } });
   const go = goUnder(shim.pid);
   process.kill(shim.pid, 'SIGQUIT');
@@ -117,7 +119,9 @@ test('signals go ignores (SIGUSR1, SIGUSR2, SIGALRM) end neither go nor the shim
 // nohup, or `go … &` in a non-interactive shell, start go with SIGHUP or SIGINT ignored;
 // go then keeps them ignored. Node resets both for itself and for its children.
 for (const sig of ['SIGHUP', 'SIGINT'] as const) {
-  test(`started with ${sig} ignored (${sig === 'SIGHUP' ? 'nohup' : 'go … & in a script'}), go still ignores it through the shim`, { timeout: 60_000 }, async () => {
+  test(`started with ${sig} ignored (${sig === 'SIGHUP' ? 'nohup' : 'go … & in a script'}), go still ignores it through the shim`, {
+    timeout: 60_000,
+  }, async () => {
     const wrap = ['/bin/sh', '-c', `trap '' ${sig.slice(3)}; exec "$@"`, 'sh'];
     const real = await startWaiting(REAL_GO, { wrap });
     const shim = await startWaiting(SHIM_GO, { wrap });

@@ -1,12 +1,13 @@
 // `gomod-shim stats` on a history made of real runs: real hangs through the shim against a
 // silent loopback GOPROXY, real successful and failed runs; then on 100 000 rows put in by SQL.
-import Database from 'better-sqlite3';
+
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { before, after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { HistoryStore } from '../../src/store/store';
 import { execSql } from '../helpers/database';
-import { simpleModule, startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import { type ModuleProxy, simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { hangThroughShim } from '../helpers/real-hang';
 import { historyJson, run, runCli, runShim, SHIM_CLI, tempDir, testEnv, writeModule } from '../helpers/shim';
 
@@ -36,9 +37,7 @@ function median(values: number[]): number {
 }
 
 const durationsOf = (argvStart: string[]) =>
-  history
-    .filter((h) => !h.hung && argvStart.every((a, i) => (h.argv as string[])[i] === a))
-    .map((h) => h.duration_ms as number);
+  history.filter((h) => !h.hung && argvStart.every((a, i) => (h.argv as string[])[i] === a)).map((h) => h.duration_ms as number);
 
 before(async () => {
   silent = await startModuleProxy([], { silent: true });
@@ -87,13 +86,24 @@ describe('stats on real runs', () => {
     assert.deepEqual([...byName.keys()].sort(), ['go build', 'go list -m', 'go mod download', 'go mod tidy']);
     const download = durationsOf(['mod', 'download']);
     assert.equal(download.length, 2);
-    assert.deepEqual(byName.get('go mod download'), { command: 'go mod download', runs: 5, hangs: 3, timed: 2, median_ms: median(download), max_ms: Math.max(...download) });
+    assert.deepEqual(byName.get('go mod download'), {
+      command: 'go mod download',
+      runs: 5,
+      hangs: 3,
+      timed: 2,
+      median_ms: median(download),
+      max_ms: Math.max(...download),
+    });
     const list = durationsOf(['list', '-m']);
     assert.deepEqual(byName.get('go list -m'), { command: 'go list -m', runs: 3, hangs: 0, timed: 3, median_ms: median(list), max_ms: Math.max(...list) });
     assert.equal(byName.get('go mod tidy')!.runs, 2);
     assert.equal(byName.get('go build')!.timed, 1, 'a failed run still ended on its own');
     const medians = (s.commands as Json[]).map((c) => c.median_ms ?? -1);
-    assert.deepEqual(medians, [...medians].sort((a, b) => b - a), 'slowest median first');
+    assert.deepEqual(
+      medians,
+      [...medians].sort((a, b) => b - a),
+      'slowest median first',
+    );
   });
 
   test('--all --json: the timeline covers ten days by day, with every run and hang in it', async () => {
@@ -101,11 +111,20 @@ describe('stats on real runs', () => {
     const buckets = s.timeline.buckets as Json[];
     assert.equal(s.timeline.unit, 'day');
     assert.equal(buckets.length, 11);
-    assert.equal(buckets.reduce((n, b) => n + b.runs, 0), 11);
-    assert.equal(buckets.reduce((n, b) => n + b.hangs, 0), 3);
+    assert.equal(
+      buckets.reduce((n, b) => n + b.runs, 0),
+      11,
+    );
+    assert.equal(
+      buckets.reduce((n, b) => n + b.hangs, 0),
+      3,
+    );
     assert.deepEqual(buckets[0], { start: buckets[0].start, runs: 1, hangs: 0, hang_rate: 0 });
     assert.equal(buckets[buckets.length - 1].runs + buckets[buckets.length - 2].runs, 10, 'the rest ran today (or just before midnight)');
-    assert.ok(buckets.slice(1, -2).every((b) => b.runs === 0 && b.hang_rate === null), 'quiet days have no rate');
+    assert.ok(
+      buckets.slice(1, -2).every((b) => b.runs === 0 && b.hang_rate === null),
+      'quiet days have no rate',
+    );
   });
 
   test('--since 2d leaves the old run out and counts by hour', async () => {
@@ -114,7 +133,10 @@ describe('stats on real runs', () => {
     assert.equal(s.hangs, 3);
     assert.equal(s.timeline.unit, 'hour');
     assert.ok(s.timeline.buckets.length >= 48 && s.timeline.buckets.length <= 50, `${s.timeline.buckets.length} hourly buckets`);
-    assert.equal((s.timeline.buckets as Json[]).reduce((n, b) => n + b.runs, 0), 10);
+    assert.equal(
+      (s.timeline.buckets as Json[]).reduce((n, b) => n + b.runs, 0),
+      10,
+    );
     assert.equal((await statsJson([])).runs, 11, 'the default span (30 days) holds the ten-day-old run');
   });
 
@@ -143,8 +165,7 @@ describe('stats on real runs', () => {
   });
 
   test('colour on a terminal, and never there under NO_COLOR', async () => {
-    const onTty = (noColor: string) =>
-      run('script', ['-qec', `${SHIM_CLI} stats --all`, '/dev/null'], { env: { ...ENV, NO_COLOR: noColor, TERM: 'xterm' } });
+    const onTty = (noColor: string) => run('script', ['-qec', `${SHIM_CLI} stats --all`, '/dev/null'], { env: { ...ENV, NO_COLOR: noColor, TERM: 'xterm' } });
     const coloured = await onTty('');
     assert.equal(coloured.code, 0, coloured.stderr.toString());
     assert.match(coloured.stdout.toString(), /\x1b\[31m█/);
@@ -191,7 +212,17 @@ describe('stats on 100 000 runs put in by SQL', () => {
     db.transaction(() => {
       rows.forEach((r, i) => {
         const [sub, argv] = SHAPES[r.shape];
-        insert.run(`bulk-${i}`, r.started, r.duration, r.module, sub, JSON.stringify(argv), r.hung ? 2 : 0, r.hung, r.hung ? (i % 2 ? 'dns-stall' : 'proxy-unresponsive') : null);
+        insert.run(
+          `bulk-${i}`,
+          r.started,
+          r.duration,
+          r.module,
+          sub,
+          JSON.stringify(argv),
+          r.hung ? 2 : 0,
+          r.hung,
+          r.hung ? (i % 2 ? 'dns-stall' : 'proxy-unresponsive') : null,
+        );
       });
     })();
     db.close();
@@ -203,7 +234,10 @@ describe('stats on 100 000 runs put in by SQL', () => {
     const hung = rows.filter((r) => r.hung);
     assert.equal(s.hangs, hung.length);
     assert.equal(s.timeline.unit, 'day');
-    assert.equal((s.timeline.buckets as Json[]).reduce((n, b) => n + b.runs, 0), N);
+    assert.equal(
+      (s.timeline.buckets as Json[]).reduce((n, b) => n + b.runs, 0),
+      N,
+    );
     const causes = new Map((s.by_cause as Json[]).map((c) => [c.cause, c.hangs]));
     assert.equal((causes.get('dns-stall') ?? 0) + (causes.get('proxy-unresponsive') ?? 0), hung.length);
     const names = ['go mod download', 'go list -m', 'go get', 'go mod tidy'];
@@ -211,7 +245,11 @@ describe('stats on 100 000 runs put in by SQL', () => {
       const mine = rows.filter((r) => r.shape === k);
       const timed = mine.filter((r) => !r.hung).map((r) => r.duration);
       const c = (s.commands as Json[]).find((x) => x.command === name);
-      assert.deepEqual(c, { command: name, runs: mine.length, hangs: mine.length - timed.length, timed: timed.length, median_ms: median(timed), max_ms: Math.max(...timed) }, name);
+      assert.deepEqual(
+        c,
+        { command: name, runs: mine.length, hangs: mine.length - timed.length, timed: timed.length, median_ms: median(timed), max_ms: Math.max(...timed) },
+        name,
+      );
     }
     assert.equal(s.modules_total, 13);
     assert.equal((s.by_module as Json[]).length, 10, 'the top ten modules');

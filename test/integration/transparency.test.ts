@@ -7,15 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertSameOutcome, compareWithRealGo, GOPROG } from '../helpers/compare';
-import { simpleModule, startModuleProxy, type ModuleProxy } from '../helpers/module-proxy';
+import { type ModuleProxy, simpleModule, startModuleProxy } from '../helpers/module-proxy';
 import { sleep } from '../helpers/processes';
 import {
   historyJson,
   PATH_WITHOUT_SHIM,
   REAL_GO,
+  type RunResult,
   run,
   runRealGo,
-  type RunResult,
   runShim,
   SHIM_DIR,
   SHIM_GO,
@@ -187,7 +187,13 @@ describe('broken pipes and slow readers', () => {
    * bytes arrive (then the writer must have far more to write than a pipe holds, or it
    * could finish first: a race, not a test).
    */
-  function runClosing(file: string, args: readonly string[], stream: 'stdout' | 'stderr', when: 'at-once' | 'mid-stream', env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  function runClosing(
+    file: string,
+    args: readonly string[],
+    stream: 'stdout' | 'stderr',
+    when: 'at-once' | 'mid-stream',
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     return new Promise((resolve, reject) => {
       const child = spawn(file, args, { cwd: GOPROG, env, stdio: ['ignore', 'pipe', 'pipe'] });
       if (when === 'at-once') child[stream]!.destroy();
@@ -258,11 +264,7 @@ describe('which calls are watched', () => {
   const fakeNodeDir = path.join(home, 'fake-node');
   const started = path.join(home, 'node-started');
   fs.mkdirSync(fakeNodeDir);
-  fs.writeFileSync(
-    path.join(fakeNodeDir, 'node'),
-    `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' "$@"\n`,
-    { mode: 0o755 },
-  );
+  fs.writeFileSync(path.join(fakeNodeDir, 'node'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
   const env = (extra: NodeJS.ProcessEnv = {}) => envIn(app, home, { PATH: `${fakeNodeDir}:${SHIM_DIR}:${PATH_WITHOUT_SHIM}`, ...extra });
   const nodeStarts = () => (fs.existsSync(started) ? fs.readFileSync(started, 'utf8').split('\n').filter(Boolean).length : 0);
 

@@ -31,7 +31,18 @@ function addRun(dbPath: string, argv: string[], end: Partial<RunEnd> & { longest
   try {
     const uuid = `run-${++n}`;
     const startedAt = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
-    insertRunStart(db, { uuid, startedAt, cwd: '/src/app', module: MODULE, argv, subcommand: argv[0], supervisorPid: 1, goPid: 2, realGo: '/usr/bin/go', ...start });
+    insertRunStart(db, {
+      uuid,
+      startedAt,
+      cwd: '/src/app',
+      module: MODULE,
+      argv,
+      subcommand: argv[0],
+      supervisorPid: 1,
+      goPid: 2,
+      realGo: '/usr/bin/go',
+      ...start,
+    });
     if (end.endedAt !== 'never') completeRun(db, uuid, { endedAt: startedAt, durationMs: 5000, exitCode: 0, signal: null, hung: false, ...end });
   } finally {
     db.close();
@@ -88,7 +99,10 @@ test('auto learns from successful runs of the same command in the same module on
   addRun(db, download, { longestIdleMs: 3000, hung: true });
   const five = limitAfterLearning(db, 'auto', download);
   assert.equal(five.ms, 14_000);
-  assert.equal(five.reason, 'config file: hang_after=auto — 3× the longest quiet spell of 5 successful `go mod download` runs in example.com/app (3s) + 5s = 14s');
+  assert.equal(
+    five.reason,
+    'config file: hang_after=auto — 3× the longest quiet spell of 5 successful `go mod download` runs in example.com/app (3s) + 5s = 14s',
+  );
   assert.equal(limitAfterLearning(db, 'auto', download, null).ms, 60_000, 'one run outside any module is not enough');
 });
 

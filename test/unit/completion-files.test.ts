@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { applyAll } from '../../src/install/change';
 import { planRemoveCompletion, planWriteCompletion } from '../../src/install/completion-files';
-import { completionTargetFor, type CompletionTarget } from '../../src/install/layout';
+import { type CompletionTarget, completionTargetFor } from '../../src/install/layout';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gomod-shim-completion-files-'));
 process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
@@ -34,11 +34,14 @@ test('a new script records the two folders install made; rewriting keeps that re
   assert.match(fs.readFileSync(t.file, 'utf8'), /^complete -F g gomod-shim\n# .*made the last 2 folders/);
 
   const removal = planRemoveCompletion(t);
-  assert.deepEqual(removal.map((c) => [c.verb, path.relative(t.base, c.path)]), [
-    ['removed', 'bash-completion/completions/gomod-shim'],
-    ['removed', 'bash-completion/completions'],
-    ['removed', 'bash-completion'],
-  ]);
+  assert.deepEqual(
+    removal.map((c) => [c.verb, path.relative(t.base, c.path)]),
+    [
+      ['removed', 'bash-completion/completions/gomod-shim'],
+      ['removed', 'bash-completion/completions'],
+      ['removed', 'bash-completion'],
+    ],
+  );
   applyAll(removal);
   assert.deepEqual(fs.readdirSync(t.base), []);
 });
@@ -55,7 +58,13 @@ test('folders that were there before, or that hold something else now, stay', ()
   applyAll([planWriteCompletion(u, 'x\n')]);
   fs.writeFileSync(path.join(path.dirname(u.file), 'git'), 'complete -F _git git\n');
   const removal = planRemoveCompletion(u);
-  assert.deepEqual(removal.map((c) => [c.verb, c.note]), [['removed', 'bash completion'], ['kept', 'still holds git']]);
+  assert.deepEqual(
+    removal.map((c) => [c.verb, c.note]),
+    [
+      ['removed', 'bash completion'],
+      ['kept', 'still holds git'],
+    ],
+  );
   applyAll(removal);
   assert.deepEqual(fs.readdirSync(path.dirname(u.file)), ['git']);
 });
@@ -68,15 +77,30 @@ test("a script install did not write is the user's: neither replaced nor removed
   assert.equal(write.verb, 'kept');
   assert.equal(write.apply, undefined);
   const removal = planRemoveCompletion(t);
-  assert.deepEqual(removal.map((c) => c.verb), ['kept']);
+  assert.deepEqual(
+    removal.map((c) => c.verb),
+    ['kept'],
+  );
   assert.equal(fs.readFileSync(t.file, 'utf8'), '# my own\ncomplete -W "a b" gomod-shim\n');
 });
 
-test('where each shell looks: bash-completion\'s user folder (BASH_COMPLETION_USER_DIR first), ours for zsh, fish\'s own', () => {
+test("where each shell looks: bash-completion's user folder (BASH_COMPLETION_USER_DIR first), ours for zsh, fish's own", () => {
   const env = { HOME: '/h' };
-  assert.deepEqual(completionTargetFor('bash', env), { shell: 'bash', file: '/h/.local/share/bash-completion/completions/gomod-shim', base: '/h/.local/share' });
+  assert.deepEqual(completionTargetFor('bash', env), {
+    shell: 'bash',
+    file: '/h/.local/share/bash-completion/completions/gomod-shim',
+    base: '/h/.local/share',
+  });
   assert.equal(completionTargetFor('bash', { ...env, XDG_DATA_HOME: '/d' }).file, '/d/bash-completion/completions/gomod-shim');
-  assert.deepEqual(completionTargetFor('bash', { ...env, BASH_COMPLETION_USER_DIR: '/u/bc:/other' }), { shell: 'bash', file: '/u/bc/completions/gomod-shim', base: '/u' });
+  assert.deepEqual(completionTargetFor('bash', { ...env, BASH_COMPLETION_USER_DIR: '/u/bc:/other' }), {
+    shell: 'bash',
+    file: '/u/bc/completions/gomod-shim',
+    base: '/u',
+  });
   assert.deepEqual(completionTargetFor('zsh', env), { shell: 'zsh', file: '/h/.local/share/gomod-shim/zsh/_gomod-shim', base: '/h/.local/share/gomod-shim' });
-  assert.deepEqual(completionTargetFor('fish', { ...env, XDG_CONFIG_HOME: '/c' }), { shell: 'fish', file: '/c/fish/completions/gomod-shim.fish', base: '/c/fish' });
+  assert.deepEqual(completionTargetFor('fish', { ...env, XDG_CONFIG_HOME: '/c' }), {
+    shell: 'fish',
+    file: '/c/fish/completions/gomod-shim.fish',
+    base: '/c/fish',
+  });
 });

@@ -47,7 +47,10 @@ function complete(...words: string[]): string[] {
 
 test('the spec: every registered command, its declared flags, --no-X for booleans on by default, --help everywhere', () => {
   const spec = completionSpec(COMMANDS);
-  assert.deepEqual(spec.commands.map((c) => c.name), COMMANDS.map((c) => c.name));
+  assert.deepEqual(
+    spec.commands.map((c) => c.name),
+    COMMANDS.map((c) => c.name),
+  );
   const flags = (name: string) => spec.commands.find((c) => c.name === name)!.flags.map((f) => f.name);
   assert.deepEqual(flags('history'), ['all', 'json', 'since', 'cwd', 'module', 'cause', 'caller', 'limit', 'help']);
   assert.deepEqual(flags('install'), ['dry-run', 'no-rc', 'no-completion', 'help']);
@@ -61,12 +64,19 @@ test('a new command is completed from its declaration: long aliases, values by f
   const spec = completionSpec([tally]).commands[0]!;
   assert.deepEqual(
     spec.flags.map((f) => [f.name, f.value?.kind]),
-    [['json', undefined], ['top', 'none'], ['limit-rows', 'none'], ['cause', 'words'], ['out', 'files'], ['help', undefined]],
+    [
+      ['json', undefined],
+      ['top', 'none'],
+      ['limit-rows', 'none'],
+      ['cause', 'words'],
+      ['out', 'files'],
+      ['help', undefined],
+    ],
   );
   assert.equal(spec.flags.find((f) => f.name === 'out')!.description, 'write the table to FILE');
 });
 
-test('bash: subcommands, global flags, and each command\'s flags', () => {
+test("bash: subcommands, global flags, and each command's flags", () => {
   assert.deepEqual(complete('gomod-shim', ''), [...COMMANDS.map((c) => c.name), 'tally']);
   assert.deepEqual(complete('gomod-shim', 'h'), ['history']);
   assert.deepEqual(complete('gomod-shim', '--'), ['--help', '--version']);

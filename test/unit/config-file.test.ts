@@ -76,10 +76,11 @@ test('per-command limits: "mod download", else "mod", else default', () => {
 test('the environment takes per-command limits too: mod=45s,build=5m,90s', () => {
   const { config, warnings } = resolveConfig({ HOME: '/h', GOMODSHIM_HANG_AFTER: 'mod=45s, build=auto ,90s' }, withFile({}));
   assert.deepEqual(warnings, []);
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(config.hangAfter).map(([k, e]) => [k, e.value])),
-    { default: { kind: 'fixed', ms: 90_000 }, mod: { kind: 'fixed', ms: 45_000 }, build: { kind: 'auto' } },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(config.hangAfter).map(([k, e]) => [k, e.value])), {
+    default: { kind: 'fixed', ms: 90_000 },
+    mod: { kind: 'fixed', ms: 45_000 },
+    build: { kind: 'auto' },
+  });
   assert.equal(describeHangAfterEntry('mod', config.hangAfter.mod), 'GOMODSHIM_HANG_AFTER: mod=45s (env)');
   assert.equal(describeHangAfterEntry('default', config.hangAfter.default), 'GOMODSHIM_HANG_AFTER=90s (env)');
 });
@@ -87,7 +88,9 @@ test('the environment takes per-command limits too: mod=45s,build=5m,90s', () =>
 test('a malformed environment value falls back to the file, with one warning saying so', () => {
   const { config, warnings } = resolveConfig({ HOME: '/h', GOMODSHIM_HANG_AFTER: 'soon' }, withFile({ hang_after: '45s' }));
   assert.deepEqual(config.hangAfter.default.value, { kind: 'fixed', ms: 45_000 });
-  assert.deepEqual(warnings, ["GOMODSHIM_HANG_AFTER=soon is not a positive Go duration (like 45s or 2m) or auto, nor a list like mod=45s,90s; using the config file's hang_after"]);
+  assert.deepEqual(warnings, [
+    "GOMODSHIM_HANG_AFTER=soon is not a positive Go duration (like 45s or 2m) or auto, nor a list like mod=45s,90s; using the config file's hang_after",
+  ]);
 });
 
 test('malformed values in the file: each named once, the rest of the file still applies', () => {
@@ -100,7 +103,10 @@ test('malformed values in the file: each named once, the rest of the file still 
   assert.equal(config.probeTimeoutMs, 2000);
   assert.equal(config.dbPath, '/h/.local/state/gomod-shim/history.db');
   assert.equal(warnings.length, 4, warnings.join('\n'));
-  assert.ok(warnings.every((w) => w.startsWith(`config file ${FILE}: `)), warnings.join('\n'));
+  assert.ok(
+    warnings.every((w) => w.startsWith(`config file ${FILE}: `)),
+    warnings.join('\n'),
+  );
   assert.match(warnings.join('\n'), /hang_after "mod": "soon" is not .*; ignored/);
   assert.match(warnings.join('\n'), /hang_after "Build": "5m" is not .* for a go command; ignored/);
   assert.match(warnings.join('\n'), /on_hang 7 is not dump or observe; using dump/);

@@ -38,9 +38,18 @@ test('captured: a proxy that accepted the connection and never answered', () => 
   const d = diagnose(s);
   assert.equal(d.cause, 'proxy-unresponsive');
   assert.match(d.summary, new RegExp(`^GOPROXY http://127\\.0\\.0\\.1:${proxyPort(s)} accepted the connection but has not answered for 2s$`));
-  assert.ok(d.evidence.some((e) => e.includes(`→ 127.0.0.1:${proxyPort(s)} ESTABLISHED`)), 'names the socket');
-  assert.ok(d.evidence.some((e) => /no HTTP answer/.test(e)), 'cites the probe');
-  assert.ok(d.suggestions.some((e) => e.includes('GONOPROXY=example.com/dep')), 'names the module from the command');
+  assert.ok(
+    d.evidence.some((e) => e.includes(`→ 127.0.0.1:${proxyPort(s)} ESTABLISHED`)),
+    'names the socket',
+  );
+  assert.ok(
+    d.evidence.some((e) => /no HTTP answer/.test(e)),
+    'cites the probe',
+  );
+  assert.ok(
+    d.suggestions.some((e) => e.includes('GONOPROXY=example.com/dep')),
+    'names the module from the command',
+  );
 });
 
 test('derived: the proxy answers the probe now — said to be intermittent', () => {
@@ -63,7 +72,17 @@ test('derived: go still resolving the proxy host (no socket, resolver frames, fa
   const s = withGoSockets(captured(), []);
   const d = diagnose({
     ...s,
-    goroutines: { raw: null, parsed: [goroutine(19, 'select', ['net.(*Resolver).lookupIPAddr', 'net.(*Resolver).LookupIPAddr', 'net/http.(*Transport).dialConn', 'cmd/go/internal/modfetch.(*proxyRepo).getBytes'])] },
+    goroutines: {
+      raw: null,
+      parsed: [
+        goroutine(19, 'select', [
+          'net.(*Resolver).lookupIPAddr',
+          'net.(*Resolver).LookupIPAddr',
+          'net/http.(*Transport).dialConn',
+          'cmd/go/internal/modfetch.(*proxyRepo).getBytes',
+        ]),
+      ],
+    },
     network: s.network.map((p) => ({ ...p, dns_ms: null, connect_ms: null, ok: false, error: 'DNS lookup timed out after 3s' })),
   });
   assert.equal(d.cause, 'dns-stall');
@@ -74,12 +93,26 @@ test('derived: a TLS handshake that never finishes', () => {
   const s = captured();
   const d = diagnose({
     ...s,
-    goroutines: { raw: null, parsed: [goroutine(19, 'IO wait', ['net.(*conn).Read', 'crypto/tls.(*Conn).readHandshake', 'crypto/tls.(*Conn).clientHandshake', 'crypto/tls.(*Conn).Handshake', 'net/http.(*persistConn).addTLS'])] },
+    goroutines: {
+      raw: null,
+      parsed: [
+        goroutine(19, 'IO wait', [
+          'net.(*conn).Read',
+          'crypto/tls.(*Conn).readHandshake',
+          'crypto/tls.(*Conn).clientHandshake',
+          'crypto/tls.(*Conn).Handshake',
+          'net/http.(*persistConn).addTLS',
+        ]),
+      ],
+    },
     go_env: { ...s.go_env!, GOVERSION: 'go1.24.1' },
   });
   assert.equal(d.cause, 'tls-stall');
   assert.match(d.summary, /TLS handshake with GOPROXY http:\/\/127\.0\.0\.1:\d+ never finishes/);
-  assert.ok(d.suggestions.some((x) => x.includes('GODEBUG=tlsmlkem=0')), 'Go 1.24+ gets the ML-KEM hint');
+  assert.ok(
+    d.suggestions.some((x) => x.includes('GODEBUG=tlsmlkem=0')),
+    'Go 1.24+ gets the ML-KEM hint',
+  );
 });
 
 test('derived: an idle go with nothing to point at is unknown, and says plainly what was seen', () => {

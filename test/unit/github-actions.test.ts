@@ -26,7 +26,7 @@ const SNAPSHOT = {
   },
 } as unknown as Snapshot;
 
-test('escapeData / escapeProperty: GitHub\'s rules (%, CR, LF; and : , in properties)', () => {
+test("escapeData / escapeProperty: GitHub's rules (%, CR, LF; and : , in properties)", () => {
   assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
   assert.equal(escapeProperty('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext%3A a%2C b');
   assert.equal(escapeData('%0A'), '%250A', 'a literal %0A stays literal');
@@ -68,10 +68,27 @@ test('reportHangToGitHub: nothing at all outside GitHub Actions', () => {
   const dir = tempFolder();
   const summary = path.join(dir, 'summary.md');
   const said: string[] = [];
-  const start = { uuid: 'u', startedAt: '2026-12-01T00:00:00.000Z', cwd: dir, module: null, argv: ['mod', 'download'], subcommand: 'mod', supervisorPid: 1, goPid: 2, realGo: '/go' };
+  const start = {
+    uuid: 'u',
+    startedAt: '2026-12-01T00:00:00.000Z',
+    cwd: dir,
+    module: null,
+    argv: ['mod', 'download'],
+    subcommand: 'mod',
+    supervisorPid: 1,
+    goPid: 2,
+    realGo: '/go',
+  };
   reportHangToGitHub({ snapshot: SNAPSHOT, store: null, runId: 3, start, say: (l) => said.push(l), env: { GITHUB_STEP_SUMMARY: summary } });
   assert.deepEqual([said, fs.existsSync(summary)], [[], false]);
-  reportHangToGitHub({ snapshot: SNAPSHOT, store: null, runId: 3, start, say: (l) => said.push(l), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+  reportHangToGitHub({
+    snapshot: SNAPSHOT,
+    store: null,
+    runId: 3,
+    start,
+    say: (l) => said.push(l),
+    env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+  });
   assert.equal(said.length, 1);
   assert.ok(said[0].startsWith('::error title=gomod-shim%3A go mod download hung::'));
 });
@@ -81,7 +98,18 @@ test('reportHangToGitHub: without a usable history the report is made from the r
   const summary = path.join(dir, 'summary.md');
   const file = path.join(__dirname, '../../../test/fixtures/snapshots/go1.19-proxy-unresponsive.json');
   const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot;
-  const start = { uuid: 'u', startedAt: '2026-11-24T06:39:47.000Z', cwd: dir, module: 'example.com/app', argv: snapshot.command, subcommand: 'mod', supervisorPid: 1, goPid: snapshot.go_pid, realGo: '/go', caller: 'make' };
+  const start = {
+    uuid: 'u',
+    startedAt: '2026-11-24T06:39:47.000Z',
+    cwd: dir,
+    module: 'example.com/app',
+    argv: snapshot.command,
+    subcommand: 'mod',
+    supervisorPid: 1,
+    goPid: snapshot.go_pid,
+    realGo: '/go',
+    caller: 'make',
+  };
   const said: string[] = [];
   reportHangToGitHub({ snapshot, store: null, runId: null, start, say: (l) => said.push(l), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
   const report = fs.readFileSync(summary, 'utf8');

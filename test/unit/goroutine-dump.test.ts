@@ -23,8 +23,14 @@ test('Go 1.19 dump of a go mod download waiting on a silent proxy', () => {
   assert.equal(main.frames.at(-1)!.function, 'runtime.goexit');
   assert.equal(main.created_by, null);
   const worker = gs.find((g) => g.id === 19)!;
-  assert.ok(worker.frames.some((f) => f.function === 'cmd/go/internal/modfetch.(*proxyRepo).getBytes'), 'proxyRepo frame');
-  assert.ok(worker.frames.some((f) => f.function === 'net/http.(*persistConn).roundTrip'), 'roundTrip frame');
+  assert.ok(
+    worker.frames.some((f) => f.function === 'cmd/go/internal/modfetch.(*proxyRepo).getBytes'),
+    'proxyRepo frame',
+  );
+  assert.ok(
+    worker.frames.some((f) => f.function === 'net/http.(*persistConn).roundTrip'),
+    'roundTrip frame',
+  );
   assert.equal(worker.created_by!.function, 'cmd/go/internal/par.(*Queue).Add');
   // "sync.(*Once).Do(...)" frames have no +0x offset on their location line
   assert.ok(main.frames.some((f) => f.function === 'sync.(*Once).Do' && f.line === 65));

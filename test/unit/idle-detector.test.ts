@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { IdleDetector, type ActivitySample } from '../../src/monitor/idle-detector';
+import { type ActivitySample, IdleDetector } from '../../src/monitor/idle-detector';
 
 const sample = (at: number, over: Partial<ActivitySample> = {}): ActivitySample => ({
   at,

@@ -26,7 +26,7 @@ test('a journal written by the front parses with every field of docs/front-proto
   assert.equal(Date.parse(end.endedAt) - Date.parse(start.startedAt) >= end.durationMs - 5, true, 'the duration fits the two times');
 });
 
-test('the database folds a front-written journal in: the caller and the front\'s start time land in their columns', () => {
+test("the database folds a front-written journal in: the caller and the front's start time land in their columns", () => {
   const dir = tempDir();
   const db = path.join(dir, 'history.db');
   fs.mkdirSync(`${db}-spool`, { mode: 0o700 });

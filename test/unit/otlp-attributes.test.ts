@@ -37,7 +37,8 @@ test('what is unknown is left out: no run id without a database, no go version w
   const report = sampleHangReport({ runId: null, snapshot: { go_env: null, env: {} } });
   report.run.module = null;
   const attributes = hangAttributes(report);
-  for (const key of ['gomod_shim.run.id', 'process.runtime.version', 'gomod_shim.go.module', 'gomod_shim.go.proxy']) assert.equal(key in attributes, false, key);
+  for (const key of ['gomod_shim.run.id', 'process.runtime.version', 'gomod_shim.go.module', 'gomod_shim.go.proxy'])
+    assert.equal(key in attributes, false, key);
 });
 
 test('a URL with credentials that reached a field unredacted is redacted on the way out', () => {

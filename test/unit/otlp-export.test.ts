@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { exportHang, HANG_EVENT } from '../../src/export/export-hang';
 import type { OtlpSettings, SignalSettings } from '../../src/export/otlp-settings';
 import { sampleHangReport } from '../helpers/otlp-hang-report';
-import { attributeMap, startOtlpReceiver, theHang, type OtlpReceiver } from '../helpers/otlp-receiver';
+import { attributeMap, type OtlpReceiver, startOtlpReceiver, theHang } from '../helpers/otlp-receiver';
 
 const receivers: OtlpReceiver[] = [];
 async function receiver(behaviour: { silent?: boolean } = {}): Promise<OtlpReceiver> {
@@ -101,14 +101,24 @@ test('signal endpoints: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT sends the span elsewh
     exportHang(sampleHangReport(), settings({})),
   );
   assert.deepEqual(failures, []);
-  assert.deepEqual(base.requests.map((q) => q.signal), ['logs']);
-  assert.deepEqual(traces.requests.map((q) => q.signal), ['traces']);
+  assert.deepEqual(
+    base.requests.map((q) => q.signal),
+    ['logs'],
+  );
+  assert.deepEqual(
+    traces.requests.map((q) => q.signal),
+    ['traces'],
+  );
 });
 
 test('an explicit URL (GOMODSHIM_OTLP_ENDPOINT) wins over the OTEL_* endpoints', async () => {
   const [ours, theirs] = await Promise.all([receiver(), receiver()]);
   const failures = await withEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: theirs.url, OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `${theirs.url}/v1/logs` }, () =>
-    exportHang(sampleHangReport(), { shownEndpoint: ours.url, logs: { url: `${ours.url}/v1/logs`, protocol: 'http/json', timeoutMs: 2000 }, traces: { url: `${ours.url}/v1/traces`, protocol: 'http/protobuf', timeoutMs: 2000 } }),
+    exportHang(sampleHangReport(), {
+      shownEndpoint: ours.url,
+      logs: { url: `${ours.url}/v1/logs`, protocol: 'http/json', timeoutMs: 2000 },
+      traces: { url: `${ours.url}/v1/traces`, protocol: 'http/protobuf', timeoutMs: 2000 },
+    }),
   );
   assert.deepEqual(failures, []);
   assert.deepEqual(ours.requests.map((q) => `${q.signal}:${q.format}`).sort(), ['logs:json', 'traces:protobuf']);
@@ -117,14 +127,22 @@ test('an explicit URL (GOMODSHIM_OTLP_ENDPOINT) wins over the OTEL_* endpoints',
 
 test('failures come back per signal, never thrown: an HTTP error, and a receiver that never answers', async () => {
   const wrongPath = await receiver();
-  const rejected = await exportHang(sampleHangReport(), { shownEndpoint: '', logs: { url: `${wrongPath.url}/nope`, protocol: 'http/json', timeoutMs: 2000 }, traces: { url: `${wrongPath.url}/nope`, protocol: 'http/protobuf', timeoutMs: 2000 } });
+  const rejected = await exportHang(sampleHangReport(), {
+    shownEndpoint: '',
+    logs: { url: `${wrongPath.url}/nope`, protocol: 'http/json', timeoutMs: 2000 },
+    traces: { url: `${wrongPath.url}/nope`, protocol: 'http/protobuf', timeoutMs: 2000 },
+  });
   assert.deepEqual(rejected, [
     { signal: 'logs', reason: 'HTTP 404 Not Found' },
     { signal: 'traces', reason: 'HTTP 404 Not Found' },
   ]);
 
   const silent = await receiver({ silent: true });
-  const timedOut = await exportHang(sampleHangReport(), { shownEndpoint: '', logs: { url: `${silent.url}/v1/logs`, protocol: 'http/json', timeoutMs: 300 }, traces: { url: `${silent.url}/v1/traces`, protocol: 'http/json', timeoutMs: 300 } });
+  const timedOut = await exportHang(sampleHangReport(), {
+    shownEndpoint: '',
+    logs: { url: `${silent.url}/v1/logs`, protocol: 'http/json', timeoutMs: 300 },
+    traces: { url: `${silent.url}/v1/traces`, protocol: 'http/json', timeoutMs: 300 },
+  });
   assert.deepEqual(timedOut, [
     { signal: 'logs', reason: 'Request timed out' },
     { signal: 'traces', reason: 'Request timed out' },
@@ -142,7 +160,10 @@ test('the requests end by the deadline given, however long their own limit (the 
     started + 300,
   );
   const tookMs = Date.now() - started;
-  assert.deepEqual(failures.map((f) => f.reason), ['Request timed out', 'Request timed out']);
+  assert.deepEqual(
+    failures.map((f) => f.reason),
+    ['Request timed out', 'Request timed out'],
+  );
   // Functional, not a speed check: without the deadline each request would wait its own 20 s; the
   // 300 ms deadline ends them far sooner, even on a loaded machine.
   assert.ok(tookMs < signal.timeoutMs / 2, `ended after ${tookMs} ms`);

@@ -2,7 +2,7 @@
 // the ways to turn it off, protocols, the time limit, and no credentials in a problem message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readOtlpSettings, REQUEST_TIMEOUT_MS } from '../../src/export/otlp-settings';
+import { REQUEST_TIMEOUT_MS, readOtlpSettings } from '../../src/export/otlp-settings';
 
 test('no endpoint: no export, no problem', () => {
   assert.deepEqual(readOtlpSettings({}), { settings: null, problem: null });
@@ -30,7 +30,10 @@ test('GOMODSHIM_OTLP_ENDPOINT wins, with the signal paths appended as the OTLP s
 
 test('turned off by GOMODSHIM_OTLP_ENDPOINT=off (over OTEL_EXPORTER_OTLP_ENDPOINT) or OTEL_SDK_DISABLED=true', () => {
   for (const off of ['off', 'OFF', 'none']) {
-    assert.deepEqual(readOtlpSettings({ GOMODSHIM_OTLP_ENDPOINT: off, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }), { settings: null, problem: null });
+    assert.deepEqual(readOtlpSettings({ GOMODSHIM_OTLP_ENDPOINT: off, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }), {
+      settings: null,
+      problem: null,
+    });
   }
   assert.deepEqual(readOtlpSettings({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }), { settings: null, problem: null });
   assert.notEqual(readOtlpSettings({ OTEL_SDK_DISABLED: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }).settings, null);
@@ -45,7 +48,10 @@ test('protocols: http/json and http/protobuf, per signal; anything else is a pro
   const grpc = readOtlpSettings({ ...base, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' });
   assert.equal(grpc.settings, null);
   assert.equal(grpc.problem, 'OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported (http/protobuf or http/json); the hang was not exported');
-  assert.match(readOtlpSettings({ ...base, OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'thrift' }).problem ?? '', /^OTEL_EXPORTER_OTLP_LOGS_PROTOCOL=thrift is not supported/);
+  assert.match(
+    readOtlpSettings({ ...base, OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'thrift' }).problem ?? '',
+    /^OTEL_EXPORTER_OTLP_LOGS_PROTOCOL=thrift is not supported/,
+  );
 });
 
 test('OTEL_EXPORTER_OTLP_(SIGNAL_)TIMEOUT may shorten the request limit, never lengthen it', () => {
@@ -62,7 +68,10 @@ test('an endpoint that is not an http(s) URL is a problem; its credentials never
   const r = readOtlpSettings({ GOMODSHIM_OTLP_ENDPOINT: 'ftp://user:hunter2@collector:21' });
   assert.equal(r.settings, null);
   assert.equal(r.problem, 'GOMODSHIM_OTLP_ENDPOINT=ftp://***@collector:21 is not an http(s) URL; the hang was not exported');
-  assert.match(readOtlpSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).problem ?? '', /^OTEL_EXPORTER_OTLP_ENDPOINT=collector:4318 is not an http\(s\) URL/);
+  assert.match(
+    readOtlpSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).problem ?? '',
+    /^OTEL_EXPORTER_OTLP_ENDPOINT=collector:4318 is not an http\(s\) URL/,
+  );
   const shown = readOtlpSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://user:hunter2@collector:4318' }).settings?.shownEndpoint;
   assert.equal(shown, 'https://***@collector:4318');
 });

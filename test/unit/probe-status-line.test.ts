@@ -20,8 +20,5 @@ test('a partial status line asks for more; anything else is not HTTP', () => {
 
 test('the probe request carries no credentials and closes the connection', () => {
   const request = probeRequest(new URL('https://alice:s3cret@goproxy.corp:8443/api/go/?token=t0k'));
-  assert.equal(
-    request,
-    'GET /api/go/ HTTP/1.1\r\nHost: goproxy.corp:8443\r\nUser-Agent: gomod-shim-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n',
-  );
+  assert.equal(request, 'GET /api/go/ HTTP/1.1\r\nHost: goproxy.corp:8443\r\nUser-Agent: gomod-shim-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { probeTargets, type ProbeInputs, type ProbeTarget } from '../../src/snapshot/probe/targets';
+import { type ProbeInputs, type ProbeTarget, probeTargets } from '../../src/snapshot/probe/targets';
 
 function targets(inputs: Partial<ProbeInputs>): ProbeTarget[] {
   return probeTargets({ goproxy: 'off', gosumdb: 'off', sockets: [], ...inputs });
@@ -66,7 +66,10 @@ test('go asks each proxy before "direct" for /sumdb/NAME/supported, unless GOSUM
     ['https://a.example/sumdb/sum.example.com/supported', 'https://b.example/sumdb/sum.example.com/supported', 'https://sum.example.com/latest'],
   );
   const explicit = targets({ goproxy: 'https://a.example', gosumdb: 'sum.golang.org+k+key https://sum.mirror.example' });
-  assert.deepEqual(explicit.filter((t) => t.role === 'sumdb').map((t) => t.url), ['https://sum.mirror.example/latest']);
+  assert.deepEqual(
+    explicit.filter((t) => t.role === 'sumdb').map((t) => t.url),
+    ['https://sum.mirror.example/latest'],
+  );
 });
 
 test('user:password is removed from every URL, and query strings (possible tokens) are dropped', () => {

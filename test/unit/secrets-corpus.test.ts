@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { redactArgv, redactDeep, redactEnv, redactText } from '../../src/redact';
-import { loadCorpus, type CorpusEntry } from '../helpers/secrets-corpus';
+import { type CorpusEntry, loadCorpus } from '../helpers/secrets-corpus';
 
 function redactEntry(e: CorpusEntry): string {
   if (e.kind === 'env') return JSON.stringify(redactEnv({ [e.var as string]: e.input as string }));

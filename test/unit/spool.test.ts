@@ -76,7 +76,10 @@ test('readSpoolDir: a fresh torn journal waits, other files are not ours, a bad 
   fs.writeFileSync(path.join(dir, 'notes.txt'), line({ start: START }));
   fs.writeFileSync(path.join(dir, 'bad.jsonl'), line({ start: { ...START, uuid: 'other', argv: [{ a: 1 }] } }));
   const reading = readSpoolDir(dir);
-  assert.deepEqual(reading.runs.map((r) => r.start.uuid), [START.uuid]);
+  assert.deepEqual(
+    reading.runs.map((r) => r.start.uuid),
+    [START.uuid],
+  );
   assert.deepEqual(reading.setAside, ['bad.jsonl (no valid start line)']);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'quarantine')), ['bad.jsonl']);
   assert.ok(fs.existsSync(path.join(dir, 'torn.jsonl')), 'a torn journal younger than the grace period may still be written');
@@ -90,8 +93,14 @@ test('ensureOwnDir: nested private folders; under /proc it fails at once with th
   ensureOwnDir(deep); // already there: fine
   for (const d of [path.join(root, 'a'), path.join(root, 'a', 'b'), deep]) assert.equal(fs.statSync(d).mode & 0o777, 0o700, d);
   // fs.mkdirSync({ recursive: true }) never returns here (see src/files/own-dir.ts).
-  assert.throws(() => ensureOwnDir('/proc/gomod-shim-test/state'), (err: NodeJS.ErrnoException) => err.code !== undefined);
-  assert.throws(() => ensureOwnDir('/proc/self/gomod-shim'), (err: NodeJS.ErrnoException) => err.code !== undefined);
+  assert.throws(
+    () => ensureOwnDir('/proc/gomod-shim-test/state'),
+    (err: NodeJS.ErrnoException) => err.code !== undefined,
+  );
+  assert.throws(
+    () => ensureOwnDir('/proc/self/gomod-shim'),
+    (err: NodeJS.ErrnoException) => err.code !== undefined,
+  );
   fs.writeFileSync(path.join(root, 'file'), '');
   assert.throws(() => ensureOwnDir(path.join(root, 'file', 'sub')), { code: 'ENOTDIR' });
 });

@@ -91,5 +91,8 @@ test('planTimeline: from --since, else from the first run, else just now', () =>
   assert.equal(all.unit, 'day');
   assert.equal(all.buckets[0].key, '2026-11-01');
   const empty = planTimeline(null, null, now);
-  assert.deepEqual(empty.buckets.map((b) => b.key), ['2026-11-24T13']);
+  assert.deepEqual(
+    empty.buckets.map((b) => b.key),
+    ['2026-11-24T13'],
+  );
 });

@@ -1,7 +1,7 @@
 // The Markdown of `show --markdown`, piece by piece, read back by a real CommonMark + GFM parser.
 import assert from 'node:assert/strict';
-import MarkdownIt from 'markdown-it';
 import { test } from 'node:test';
+import MarkdownIt from 'markdown-it';
 import { codeBlock, escapeMarkdown, inlineCode, markdownTable } from '../../src/commands/markdown-report';
 
 const md = new MarkdownIt({ html: true });

@@ -38,7 +38,11 @@ test('rankGoroutines: the ones in cmd/go, net, os/exec, crypto/tls first; runtim
   const ranked = rankGoroutines(parsed);
   const firstOther = ranked.findIndex((g) => !goroutineMatters(g));
   assert.ok(ranked.filter(goroutineMatters).length > 0);
-  if (firstOther >= 0) assert.ok(ranked.slice(firstOther).every((g) => !goroutineMatters(g)), 'mattering ones come first');
+  if (firstOther >= 0)
+    assert.ok(
+      ranked.slice(firstOther).every((g) => !goroutineMatters(g)),
+      'mattering ones come first',
+    );
   assert.ok(ranked.length < parsed.length, 'runtime-only goroutines are dropped');
   assert.ok(ranked.every((g) => g.frames.some((f) => !/^(runtime|internal\/|sync\.|syscall\.)/.test(f.function))));
 });
@@ -56,7 +60,10 @@ test('trimSnapshot: no raw dump, the ranked goroutines kept, diagnosis and the r
 });
 
 test('trimSnapshot: keeps at most TOP_GOROUTINES_KEPT, and trimming twice keeps the first record', () => {
-  const many = Array.from({ length: 60 }, (_, i) => `goroutine ${i + 1} [select]:\nnet/http.(*persistConn).roundTrip(0x1)\n\t/go/src/net/http/transport.go:2620 +0x9\n`).join('\n');
+  const many = Array.from(
+    { length: 60 },
+    (_, i) => `goroutine ${i + 1} [select]:\nnet/http.(*persistConn).roundTrip(0x1)\n\t/go/src/net/http/transport.go:2620 +0x9\n`,
+  ).join('\n');
   const once = trimSnapshot(snapshot(many), '2026-02-01T00:00:00.000Z');
   assert.equal(once.goroutines.parsed.length, TOP_GOROUTINES_KEPT);
   const twice = trimSnapshot(once, '2026-03-01T00:00:00.000Z');

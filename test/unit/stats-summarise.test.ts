@@ -115,7 +115,11 @@ test('summarise: the timeline keeps every bucket; a bucket without runs has no r
 });
 
 test('summarise: an empty history gives zeros and one bucket, not NaN', () => {
-  const s = summarise(rows({ totals: { runs: 0, hangs: 0, first_started_at: null }, causes: [], endpoints: [], modules: [], commands: [], buckets: [] }), null, NOW);
+  const s = summarise(
+    rows({ totals: { runs: 0, hangs: 0, first_started_at: null }, causes: [], endpoints: [], modules: [], commands: [], buckets: [] }),
+    null,
+    NOW,
+  );
   assert.equal(s.hang_rate, 0);
   assert.deepEqual(s.by_cause, []);
   assert.match(renderStats(s, PLAIN), /Nothing recorded in this span/);

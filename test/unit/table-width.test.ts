@@ -31,7 +31,10 @@ test('formatTable: with a width, the last column is cut so that every line fits'
     ['#22', 'bash', 'go mod tidy'],
   ];
   const lines = formatTable(['ID', 'CALLER', 'COMMAND'], rows, 40).split('\n');
-  assert.deepEqual(lines.slice(1).map((l) => [...l].length <= 40), [true, true]);
+  assert.deepEqual(
+    lines.slice(1).map((l) => [...l].length <= 40),
+    [true, true],
+  );
   assert.equal(lines[1], `#1   gopls   ${long.slice(0, 26)}…`);
   assert.equal(lines[2], '#22  bash    go mod tidy');
   assert.equal(formatTable(['ID', 'CALLER', 'COMMAND'], rows).split('\n')[1], `#1   gopls   ${long}`, 'no width: whole lines');

@@ -20,13 +20,10 @@ test('formatTable: left-aligned columns two spaces apart, the last one unpadded'
 
 test('formatTable: styled cells align by what shows, empty cells leave no trailing spaces', () => {
   const style = styleFor(tty, {});
-  const table = formatTable(
-    [style.bold('ID'), style.bold('EXIT'), 'CAUSE'].map(String),
-    [
-      [style.dim('#7'), style.red('hung'), 'dns-stall'],
-      ['#8', style.green('0'), ''],
-    ],
-  );
+  const table = formatTable([style.bold('ID'), style.bold('EXIT'), 'CAUSE'].map(String), [
+    [style.dim('#7'), style.red('hung'), 'dns-stall'],
+    ['#8', style.green('0'), ''],
+  ]);
   const plain = table.replace(/\x1b\[[0-9;]*m/g, '');
   assert.equal(plain, ['ID  EXIT  CAUSE', '#7  hung  dns-stall', '#8  0'].join('\n'));
   assert.ok(table.includes('\x1b[31mhung\x1b[39m'));

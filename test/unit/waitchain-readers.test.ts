@@ -33,7 +33,9 @@ test('fdinfo: the two ends of one pipe, and text without flags', () => {
 });
 
 test('wchan: every captured value means the wait written beside it', () => {
-  const lines = fixture('wchan-samples.txt').split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = fixture('wchan-samples.txt')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   assert.ok(lines.length >= 20);
   for (const line of lines) {
     const [state, wchan, fd, expected] = line.split(' ');
@@ -47,15 +49,28 @@ test("wchan: of a process's threads, a lock or a child wait beats the poll loop 
   assert.equal(go('locks_lock_inode_wait'), 'lock');
   assert.equal(go('do_wait'), 'child');
   assert.equal(go('futex_wait_queue'), 'poll');
-  assert.equal(classifyWait({ state: 'R', wchans: ['0', 'do_wait', 'futex_wait_queue'], hasTty: false, hasSocket: false }), 'child', 'main thread running for a moment');
+  assert.equal(
+    classifyWait({ state: 'R', wchans: ['0', 'do_wait', 'futex_wait_queue'], hasTty: false, hasSocket: false }),
+    'child',
+    'main thread running for a moment',
+  );
   assert.equal(classifyWait({ state: 'R', wchans: ['0', 'futex_wait_queue'], hasTty: false, hasSocket: false }), 'cpu');
 });
 
 test('/proc/net/unix: a listener and its accepted end carry the path, a client has none', () => {
   const sockets = parseNetUnix(fixture('net-unix.txt'));
-  assert.deepEqual(sockets.find((s) => s.inode === 13672), { inode: 13672, path: '/tmp/cap/ag', listening: true });
-  assert.deepEqual(sockets.find((s) => s.inode === 13674), { inode: 13674, path: '/tmp/cap/ag', listening: false });
-  assert.deepEqual(sockets.find((s) => s.inode === 13673), { inode: 13673, path: null, listening: false });
+  assert.deepEqual(
+    sockets.find((s) => s.inode === 13672),
+    { inode: 13672, path: '/tmp/cap/ag', listening: true },
+  );
+  assert.deepEqual(
+    sockets.find((s) => s.inode === 13674),
+    { inode: 13674, path: '/tmp/cap/ag', listening: false },
+  );
+  assert.deepEqual(
+    sockets.find((s) => s.inode === 13673),
+    { inode: 13673, path: null, listening: false },
+  );
 });
 
 test("/proc/locks while flock waits: the waiter shares its holder's number", () => {
@@ -63,7 +78,14 @@ test("/proc/locks while flock waits: the waiter shares its holder's number", () 
   assert.deepEqual([holder.id, holder.waiting, waiter.id, waiter.waiting, waiter.fileId === holder.fileId], [1, false, 1, true, true]);
 });
 
-const entry = (role: WaitEntry['role'], kind: WaitEntry['waits_on']['kind'], argv = ['x']): WaitEntry => ({ pid: 10, ppid: 9, argv, role, in_tree: true, waits_on: { kind, detail: '' } });
+const entry = (role: WaitEntry['role'], kind: WaitEntry['waits_on']['kind'], argv = ['x']): WaitEntry => ({
+  pid: 10,
+  ppid: 9,
+  argv,
+  role,
+  in_tree: true,
+  waits_on: { kind, detail: '' },
+});
 
 test('roles: what git waits on is told by the arguments git gave it, whatever the program is called', () => {
   const git = entry('git', 'child', ['/usr/lib/git-core/git-remote-http', 'origin', 'http://h/r']);
@@ -71,16 +93,20 @@ test('roles: what git waits on is told by the arguments git gave it, whatever th
   assert.equal(roleOf(['/bin/sh', '-c', '/tmp/x/h get "$@"', '/tmp/x/h get'], 11, 1, true, git), 'credential-helper', 'through the shell, as git runs it');
   assert.equal(roleOf(['/opt/ed/bin/code-helper', "Password for 'http://u@127.0.0.1:5': "], 11, 1, true, git), 'askpass');
   assert.equal(roleOf(['/usr/bin/tsh', '-o', 'X=y', 'git@h', "git-upload-pack 'r.git'"], 11, 1, true, git), 'transport');
-  assert.equal(roleOf(['/bin/sh', '/x/tunnel-5', '-G', '-o', 'SendEnv=GIT_PROTOCOL', '-p', '1', 'git@127.0.0.1'], 11, 1, true, git), 'transport', "git's ssh variant check");
+  assert.equal(
+    roleOf(['/bin/sh', '/x/tunnel-5', '-G', '-o', 'SendEnv=GIT_PROTOCOL', '-p', '1', 'git@127.0.0.1'], 11, 1, true, git),
+    'transport',
+    "git's ssh variant check",
+  );
   assert.equal(roleOf(['/repo/.git/hooks/watch', '2', ''], 11, 1, true, entry('git', 'child', ['git', 'status', '--porcelain'])), 'hook');
-  assert.equal(roleOf(['sleep', '300'], 12, 1, true, entry('credential-helper', 'child')), 'credential-helper', 'the helper\'s own child');
+  assert.equal(roleOf(['sleep', '300'], 12, 1, true, entry('credential-helper', 'child')), 'credential-helper', "the helper's own child");
   assert.equal(roleOf(['flock', 'f', 'sleep', '9'], 50, 1, false, entry('go', 'lock')), 'lock-holder');
   assert.equal(roleOf(['sleep', '300'], 50, 1, false, entry('git', 'pipe')), 'pipe-holder');
   assert.equal(roleOf(['sleep', '300'], 50, 1, true, entry('git', 'pipe')), 'hook', 'a pipe writer inside the tree keeps its structural role');
   assert.equal(roleOf(['/usr/local/go/bin/go', 'build'], 1, 1, true, null), 'go');
 });
 
-test('roles: git subcommands past git\'s own options; prompts are questions with words', () => {
+test("roles: git subcommands past git's own options; prompts are questions with words", () => {
   assert.equal(gitSubcommand(['git', '-c', 'log.showsignature=false', 'log', '-1']), 'log');
   assert.equal(gitSubcommand(['git', '-C', '/r', 'status', '--porcelain']), 'status');
   assert.equal(looksLikePrompt("Username for 'https://example.com': "), true);

@@ -7,7 +7,7 @@ export const agentPrompt: Rule = {
   cause: 'agent-prompt',
   diagnose(f) {
     const leaf = f.leaf;
-    if (!leaf || leaf.waits_on.kind !== 'socket' || leaf.waits_on.peer_role !== 'agent') return null;
+    if (leaf?.waits_on.kind !== 'socket' || leaf.waits_on.peer_role !== 'agent') return null;
     const socket = leaf.waits_on.peer ?? '$SSH_AUTH_SOCK';
     return {
       cause: 'agent-prompt',

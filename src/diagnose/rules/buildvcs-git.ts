@@ -30,7 +30,9 @@ export const buildvcsGit: Rule = {
       ],
       suggestions: [
         `build without VCS stamping: ${f.command} -buildvcs=false, or GOFLAGS=-buildvcs=false`,
-        ...(hook ? [`fix or remove the hook: git -C ${git.cwd ?? '.'} config --show-origin --get core.fsmonitor (and .git/hooks); then end it: kill ${hook.pid}`] : []),
+        ...(hook
+          ? [`fix or remove the hook: git -C ${git.cwd ?? '.'} config --show-origin --get core.fsmonitor (and .git/hooks); then end it: kill ${hook.pid}`]
+          : []),
         `see why git is slow there: time git -C ${git.cwd ?? '.'} status --porcelain (a huge repository or a network drive above the module?)`,
       ],
     };

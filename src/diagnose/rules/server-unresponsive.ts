@@ -1,6 +1,6 @@
 // go connected to a proxy or the checksum database, the request sent, no answer ever comes
 // (docs/causes.md: proxy-unresponsive, sumdb-unresponsive). go sets no overall HTTP timeout.
-import { probeEvidence, type Facts, type RemoteSocket } from '../facts';
+import { type Facts, probeEvidence, type RemoteSocket } from '../facts';
 import type { Rule } from '../rule';
 
 function established(f: Facts, role: 'proxy' | 'sumdb'): RemoteSocket | undefined {
@@ -52,7 +52,11 @@ export const proxyUnresponsive: Rule = {
       cause: 'proxy-unresponsive',
       summary: `GOPROXY ${proxy} accepted the connection but has not answered for ${f.idle}${healthyNow(socket) ? ' (it answers the probe now: intermittent)' : ''}`,
       evidence: [
-        ...(socket ? [`go holds ${socket.local} → ${socket.remote} ESTABLISHED: request sent (unacked ${socket.tx_queue} B), nothing received (unread ${socket.rx_queue} B)`] : []),
+        ...(socket
+          ? [
+              `go holds ${socket.local} → ${socket.remote} ESTABLISHED: request sent (unacked ${socket.tx_queue} B), nothing received (unread ${socket.rx_queue} B)`,
+            ]
+          : []),
         ...(inProxy ? ['goroutine stack: modfetch.(*proxyRepo) → net/http roundTrip, waiting for the response'] : []),
         ...f.pendingGets.map((u) => `request still waiting (go -x): ${u}`),
         ...f.probes.filter((p) => p.role === 'proxy').map(probeEvidence),

@@ -20,7 +20,7 @@ export const unknown: Rule = {
       evidence: [
         ...(f.leaf ? [`the chain ends at pid ${f.leaf.pid} (${f.leaf.argv.join(' ')}): ${f.leaf.waits_on.detail}`] : []),
         asked ? `${f.command} had been quiet for ${f.idle} only (the limit is not reached)` : `${f.command} wrote nothing and used no CPU or I/O for ${f.idle}`,
-        ...f.probes.map((p) => `probe ${p.target} (${p.role}): ${p.ok ? 'answered' : p.error ?? 'failed'}`),
+        ...f.probes.map((p) => `probe ${p.target} (${p.role}): ${p.ok ? 'answered' : (p.error ?? 'failed')}`),
       ],
       suggestions: ['gomod-shim show ID --raw for every goroutine stack', `${f.command} -x to see each request as it starts`],
     };

@@ -13,7 +13,7 @@ function isPrompter(p: ProcessInfo): boolean {
   const args = p.argv.join(' ');
   return (
     /^git-credential-|askpass/i.test(name) ||
-    /^git$/.test(name) && /\bcredential\b/.test(args) ||
+    (/^git$/.test(name) && /\bcredential\b/.test(args)) ||
     (name === 'ssh' && !/BatchMode[= ]yes/i.test(args)) ||
     /credential|askpass/i.test(args.split(' ').slice(0, 2).join(' '))
   );
@@ -34,12 +34,15 @@ function promptFixes(f: Facts, prompter: Pick<ProcessInfo, 'argv'>, role: string
   const askpass = ['GIT_ASKPASS', 'SSH_ASKPASS'].filter((v) => f.setting(v));
   const fixes: string[] = [];
   if (role === 'askpass' || (role === null && /askpass/i.test(name))) {
-    fixes.push(`${askpass.length ? askpass.map((v) => `${v}=${f.setting(v)}`).join(' and ') + ' asks' : 'the askpass program asks'} a person: unset ${askpass.join(' / ') || 'GIT_ASKPASS / SSH_ASKPASS'} where no one can answer (GIT_TERMINAL_PROMPT=0 does not stop an askpass)`);
+    fixes.push(
+      `${askpass.length ? `${askpass.map((v) => `${v}=${f.setting(v)}`).join(' and ')} asks` : 'the askpass program asks'} a person: unset ${askpass.join(' / ') || 'GIT_ASKPASS / SSH_ASKPASS'} where no one can answer (GIT_TERMINAL_PROMPT=0 does not stop an askpass)`,
+    );
   } else if (role === 'credential-helper' || (role === null && name !== 'ssh')) {
     const fromEnv = f.setting('GIT_CONFIG_COUNT') ? ' (GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n in the environment set one too)' : '';
     fixes.push(`this credential helper asks instead of answering: git config --show-origin --get-all credential.helper shows where it is set${fromEnv}`);
   }
-  if (terminalPrompt && terminalPrompt !== '0') fixes.push(`GIT_TERMINAL_PROMPT=${terminalPrompt} is set: go sets it to 0 (fail instead of asking) unless you do`);
+  if (terminalPrompt && terminalPrompt !== '0')
+    fixes.push(`GIT_TERMINAL_PROMPT=${terminalPrompt} is set: go sets it to 0 (fail instead of asking) unless you do`);
   if (name === 'ssh' || sshCommand) fixes.push('add -o BatchMode=yes to GIT_SSH_COMMAND');
   return fixes;
 }
@@ -48,7 +51,11 @@ export const vcsCredentialPrompt: Rule = {
   cause: 'vcs-credential-prompt',
   diagnose(f) {
     const inChain = chainPrompter(f.chain);
-    const prompter = inChain ? f.snapshot.processes.find((p) => p.pid === inChain.pid) ?? { ...inChain, state: '?', wchan: null } : f.chain.length > 0 ? null : f.helpers.find(isPrompter);
+    const prompter = inChain
+      ? (f.snapshot.processes.find((p) => p.pid === inChain.pid) ?? { ...inChain, state: '?', wchan: null })
+      : f.chain.length > 0
+        ? null
+        : f.helpers.find(isPrompter);
     if (!prompter) return null;
     const sshCommand = f.setting('GIT_SSH_COMMAND');
     const module = f.modules[0];

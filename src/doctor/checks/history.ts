@@ -12,12 +12,28 @@ export const historyCheck: Check = async (ctx) => {
       const health = store.health();
       return health.ok
         ? { name: 'history', status: 'pass', detail: `${config.dbPath}: ${health.runs} runs, ${health.hangs} hangs` }
-        : { name: 'history', status: 'fail', detail: `${config.dbPath}: ${health.problem}`, fix: `move it aside (mv ${config.dbPath} ${config.dbPath}.broken); a new one is made on the next run` };
+        : {
+            name: 'history',
+            status: 'fail',
+            detail: `${config.dbPath}: ${health.problem}`,
+            fix: `move it aside (mv ${config.dbPath} ${config.dbPath}.broken); a new one is made on the next run`,
+          };
     } finally {
       store.close();
     }
   } catch (err) {
-    if (err instanceof HistoryOffError) return { name: 'history', status: 'warn', detail: `${err.message}: watched runs are not recorded`, fix: 'unset GOMODSHIM_DB (or point it at a file of yours) to keep a history' };
-    return { name: 'history', status: 'fail', detail: (err as Error).message, fix: `check the folder's permissions and free space, or set GOMODSHIM_DB elsewhere` };
+    if (err instanceof HistoryOffError)
+      return {
+        name: 'history',
+        status: 'warn',
+        detail: `${err.message}: watched runs are not recorded`,
+        fix: 'unset GOMODSHIM_DB (or point it at a file of yours) to keep a history',
+      };
+    return {
+      name: 'history',
+      status: 'fail',
+      detail: (err as Error).message,
+      fix: `check the folder's permissions and free space, or set GOMODSHIM_DB elsewhere`,
+    };
   }
 };

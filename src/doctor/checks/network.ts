@@ -8,7 +8,8 @@ export const networkCheck: Check = async (ctx) => {
   const goproxy = ctx.goEnv?.GOPROXY ?? ctx.env.GOPROXY ?? '';
   const gosumdb = ctx.goEnv?.GOSUMDB ?? ctx.env.GOSUMDB ?? '';
   const targets = probeTargets({ goproxy, gosumdb, sockets: [], env: ctx.env });
-  if (targets.length === 0) return { name: 'network', status: 'pass', detail: `nothing to probe (GOPROXY=${goproxy || 'default'}, GOSUMDB=${gosumdb || 'default'})` };
+  if (targets.length === 0)
+    return { name: 'network', status: 'pass', detail: `nothing to probe (GOPROXY=${goproxy || 'default'}, GOSUMDB=${gosumdb || 'default'})` };
   const results = await probeAll(targets, ctx.probeTimeoutMs);
   return results.map((r): CheckResult => {
     const steps = probeSteps(r);
@@ -21,7 +22,12 @@ export const networkCheck: Check = async (ctx) => {
       fix:
         r.role === 'sumdb'
           ? 'GONOSUMDB/GOPRIVATE for private modules, or a reachable GOSUMDB mirror'
-          : `repair or replace this proxy; to bypass it: GOPROXY=${goproxy.split(/[,|]/).filter((p) => !(r.url ?? '').startsWith(p)).join(',') || 'direct'}`,
+          : `repair or replace this proxy; to bypass it: GOPROXY=${
+              goproxy
+                .split(/[,|]/)
+                .filter((p) => !(r.url ?? '').startsWith(p))
+                .join(',') || 'direct'
+            }`,
     };
   });
 };

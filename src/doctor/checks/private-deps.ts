@@ -6,9 +6,11 @@ import type { Check } from '../check';
 import { matchesPrefixPatterns } from '../module-patterns';
 
 // Hosts that serve public modules; anything under them is not flagged.
-const PUBLIC_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|google\.golang\.org|gopkg\.in|go\.uber\.org|k8s\.io|sigs\.k8s\.io|cloud\.google\.com|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gorm\.io|go\.mongodb\.org|gonum\.org|[a-z0-9-]+\.googlesource\.com)$/;
+const PUBLIC_HOSTS =
+  /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|google\.golang\.org|gopkg\.in|go\.uber\.org|k8s\.io|sigs\.k8s\.io|cloud\.google\.com|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gorm\.io|go\.mongodb\.org|gonum\.org|[a-z0-9-]+\.googlesource\.com)$/;
 // Names that only resolve inside an organisation.
-const PRIVATE_LOOKING = /(\.(local|internal|corp|lan|intra|intranet|private|home|localdomain)$)|^(localhost|\d+\.\d+\.\d+\.\d+)(:\d+)?$|^(git|gitlab|gitea|scm|code|source|vcs)\./;
+const PRIVATE_LOOKING =
+  /(\.(local|internal|corp|lan|intra|intranet|private|home|localdomain)$)|^(localhost|\d+\.\d+\.\d+\.\d+)(:\d+)?$|^(git|gitlab|gitea|scm|code|source|vcs)\./;
 
 function nearestGoMod(dir: string): string | null {
   for (let d = dir; ; d = path.dirname(d)) {

@@ -6,7 +6,8 @@ import { goDefaults, isGoDefault } from '../go-defaults';
 const SHOWN = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS', 'GOTOOLCHAIN'];
 
 export const settingsCheck: Check = async (ctx) => {
-  if (!ctx.goEnv) return { name: 'go env', status: 'fail', detail: 'go env -json did not answer', fix: 'run go env by hand: a broken go env file (go env -w) shows there' };
+  if (!ctx.goEnv)
+    return { name: 'go env', status: 'fail', detail: 'go env -json did not answer', fix: 'run go env by hand: a broken go env file (go env -w) shows there' };
   const shown = SHOWN.filter((k) => k in ctx.goEnv!).map((k) => `${k}=${ctx.goEnv![k] || '""'}`);
   const notes: string[] = [];
   const proxy = ctx.goEnv.GOPROXY ?? '';
@@ -20,6 +21,8 @@ export const settingsCheck: Check = async (ctx) => {
     name: 'go env',
     status: notes.length > 0 ? 'warn' : 'pass',
     detail: [shown.join(' '), ...notes].join('; '),
-    ...(notes.length > 0 ? { fix: notes.some((n) => n.startsWith('GIT_SSH')) ? 'add -o BatchMode=yes to GIT_SSH_COMMAND' : 'consider "|" between proxies' } : {}),
+    ...(notes.length > 0
+      ? { fix: notes.some((n) => n.startsWith('GIT_SSH')) ? 'add -o BatchMode=yes to GIT_SSH_COMMAND' : 'consider "|" between proxies' }
+      : {}),
   };
 };

@@ -1,7 +1,7 @@
 // The TCP step: connect to the resolved addresses in turn (like go falling back to the next
 // address when one refuses), all within one step deadline.
 import * as net from 'node:net';
-import { ProbeStepError, ProbeStepTimeout, errorCode, ignoreErrors, withDeadline } from './step';
+import { errorCode, ignoreErrors, ProbeStepError, ProbeStepTimeout, withDeadline } from './step';
 
 const PHRASES: Record<string, string> = {
   ECONNREFUSED: 'connection refused',

@@ -1,16 +1,14 @@
 // The DNS step: resolve the target's host name as go would (system resolver, /etc/hosts first).
 import { execFile } from 'node:child_process';
 import { lookup as dnsLookup } from 'node:dns';
-import { ProbeStepError, ProbeStepTimeout, errorCode, withDeadline } from './step';
+import { errorCode, ProbeStepError, ProbeStepTimeout, withDeadline } from './step';
 
 /** Addresses for a host name; `signal` aborts when the step gives up (if the resolver can stop). */
 export type Lookup = (host: string, signal: AbortSignal) => Promise<string[]>;
 
 /** getaddrinfo through dns.lookup. It cannot be cancelled: a stuck lookup ends on the resolver's own timeout. */
 const inProcessLookup = (host: string): Promise<string[]> =>
-  new Promise((resolve, reject) =>
-    dnsLookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses.map((a) => a.address)))),
-  );
+  new Promise((resolve, reject) => dnsLookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses.map((a) => a.address)))));
 
 /**
  * getaddrinfo (/etc/hosts, then DNS, as go's cgo resolver and dns.lookup do) in a child process,
@@ -28,7 +26,14 @@ export const systemLookup: Lookup = (host, signal) =>
       // getent exits 2 when the name does not resolve.
       if (error) return reject(code === 2 ? Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }) : error);
       // "ADDRESS STREAM|DGRAM|RAW [NAME]": each address once per socket type.
-      resolve([...new Set(stdout.split('\n').map((line) => line.split(/\s+/)[0]).filter(Boolean))]);
+      resolve([
+        ...new Set(
+          stdout
+            .split('\n')
+            .map((line) => line.split(/\s+/)[0])
+            .filter(Boolean),
+        ),
+      ]);
     });
   });
 

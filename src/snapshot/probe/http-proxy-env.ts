@@ -2,7 +2,7 @@
 // HTTPS_PROXY and NO_PROXY (golang.org/x/net/http/httpproxy), so the snapshot can say that go
 // talks to a proxy rather than to the GOPROXY host itself.
 import { BlockList, isIP } from 'node:net';
-import { joinHostPort, urlHostPort, type HostPort } from './host-port';
+import { type HostPort, joinHostPort, urlHostPort } from './host-port';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -17,13 +17,5 @@ export function parseStatusLine(head: string): number | 'incomplete' | 'not-http
 export function probeRequest(url: URL, viaProxy = false): string {
   // Through an HTTP proxy, a plain-http request names the whole URL (RFC 9112 absolute-form).
   const target = viaProxy ? `${url.protocol}//${url.host}${url.pathname || '/'}` : url.pathname || '/';
-  return [
-    `GET ${target} HTTP/1.1`,
-    `Host: ${url.host}`,
-    'User-Agent: gomod-shim-probe',
-    'Accept: */*',
-    'Connection: close',
-    '',
-    '',
-  ].join('\r\n');
+  return [`GET ${target} HTTP/1.1`, `Host: ${url.host}`, 'User-Agent: gomod-shim-probe', 'Accept: */*', 'Connection: close', '', ''].join('\r\n');
 }

@@ -3,13 +3,13 @@
 import { isIP, type Socket } from 'node:net';
 import { redactText } from '../../redact';
 import { connectStep } from './connect-step';
-import { dnsStep, systemLookup, type Lookup } from './dns-step';
-import { splitHostPort, urlHostPort, type HostPort } from './host-port';
+import { dnsStep, type Lookup, systemLookup } from './dns-step';
+import { type HostPort, splitHostPort, urlHostPort } from './host-port';
 import { httpStep } from './http-step';
-import { ProbeStepError, elapsedMs, errorCode } from './step';
+import { proxyConnectStep } from './proxy-step';
+import { elapsedMs, errorCode, ProbeStepError } from './step';
 import type { ProbeRole, ProbeTarget } from './targets';
 import { tlsStep } from './tls-step';
-import { proxyConnectStep } from './proxy-step';
 
 export interface ProbeResult {
   target: string;
@@ -95,7 +95,8 @@ async function probeTarget(target: ProbeTarget, stepMs: () => number, lookup: Lo
     let socket = await connectStep(addresses, plan.at.port, stepMs(), opened);
     result.connect_ms = elapsedMs(started);
     result.address = socket.remoteAddress ?? result.address;
-    if (plan.proxied && plan.tls) await proxyConnectStep(socket, `${plan.proxied.host.includes(':') ? `[${plan.proxied.host}]` : plan.proxied.host}:${plan.proxied.port}`, stepMs());
+    if (plan.proxied && plan.tls)
+      await proxyConnectStep(socket, `${plan.proxied.host.includes(':') ? `[${plan.proxied.host}]` : plan.proxied.host}:${plan.proxied.port}`, stepMs());
     if (plan.tls) {
       started = performance.now();
       const handshake = await tlsStep(socket, (plan.proxied ?? plan.at).host, stepMs(), opened);

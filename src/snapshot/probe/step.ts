@@ -19,10 +19,13 @@ export class ProbeStepTimeout extends ProbeStepError {
  */
 export function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void, timeout: ProbeStepTimeout): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      onTimeout();
-      reject(timeout);
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        onTimeout();
+        reject(timeout);
+      },
+      Math.max(0, ms),
+    );
     work.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error: unknown) => (clearTimeout(timer), reject(error)),

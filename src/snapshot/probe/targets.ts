@@ -6,7 +6,7 @@ import { redactText } from '../../redact';
 import { goproxyEntries, proxiesBeforeDirect } from './goproxy';
 import { parseGosumdb } from './gosumdb';
 import { isUnspecified, joinHostPort, splitHostPort, urlHostPort } from './host-port';
-import { httpProxyFor, type Environment } from './http-proxy-env';
+import { type Environment, httpProxyFor } from './http-proxy-env';
 
 export type ProbeRole = 'proxy' | 'sumdb' | 'vcs' | 'other';
 
@@ -81,10 +81,7 @@ function sumdbTargets(goproxy: string, gosumdb: string): UrlTarget[] {
   const sumdb = parseGosumdb(gosumdb);
   if (!sumdb) return [];
   const viaProxies = sumdb.explicitUrl ? [] : proxiesBeforeDirect(goproxyEntries(goproxy));
-  return [
-    ...viaProxies.flatMap((p) => urlTarget('sumdb', join(p, `/sumdb/${sumdb.name}/supported`))),
-    ...urlTarget('sumdb', join(sumdb.url, '/latest')),
-  ];
+  return [...viaProxies.flatMap((p) => urlTarget('sumdb', join(p, `/sumdb/${sumdb.name}/supported`))), ...urlTarget('sumdb', join(sumdb.url, '/latest'))];
 }
 
 /** base + path, like cmd/go's web.Join; the query and fragment are dropped (they may hold tokens). */

@@ -2,7 +2,7 @@
 // server answers, so verification failures are reported, not fatal.
 import { isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
-import { ProbeStepError, ProbeStepTimeout, errorCode, ignoreErrors, withDeadline } from './step';
+import { errorCode, ignoreErrors, ProbeStepError, ProbeStepTimeout, withDeadline } from './step';
 
 export interface TlsOutcome {
   socket: tls.TLSSocket;

@@ -6,28 +6,13 @@
 import * as fs from 'node:fs';
 import { parseFdinfoAccess, parseFdLink } from './fd-links';
 import { parseLocks } from './locks';
+import { listProcDir, readProcText } from './proc-read';
 import { classifyWait } from './wchan';
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'latin1');
-  } catch {
-    return null;
-  }
-}
-
-function list(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 /** fd → pipe inode, for the pipes pid has open for reading (or writing). */
 function pipesOf(pid: number, want: 'read' | 'write'): number[] {
   const out: number[] = [];
-  for (const fd of list(`/proc/${pid}/fd`)) {
+  for (const fd of listProcDir(`/proc/${pid}/fd`)) {
     let link: string;
     try {
       link = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
@@ -36,14 +21,14 @@ function pipesOf(pid: number, want: 'read' | 'write'): number[] {
     }
     const target = parseFdLink(link);
     if (target.kind !== 'pipe') continue;
-    const access = parseFdinfoAccess(readText(`/proc/${pid}/fdinfo/${fd}`) ?? '');
+    const access = parseFdinfoAccess(readProcText(`/proc/${pid}/fdinfo/${fd}`) ?? '');
     if (access === want || access === 'readwrite' || access === null) out.push(target.inode);
   }
   return out;
 }
 
 function lockHolders(treePids: ReadonlySet<number>): number[] {
-  const locks = parseLocks(readText('/proc/locks') ?? '');
+  const locks = parseLocks(readProcText('/proc/locks') ?? '');
   const waited = new Set(locks.filter((l) => l.waiting && treePids.has(l.pid)).map((l) => l.id));
   return locks.filter((l) => waited.has(l.id) && !l.waiting && l.pid > 0 && !treePids.has(l.pid)).map((l) => l.pid);
 }
@@ -55,7 +40,7 @@ let lastScan: { key: string; at: number; writers: number[] } | null = null;
 
 function pipeWriters(treePids: ReadonlySet<number>, now: number): number[] {
   const readers = [...treePids].filter((pid) => {
-    const wchan = readText(`/proc/${pid}/wchan`) ?? '';
+    const wchan = readProcText(`/proc/${pid}/wchan`) ?? '';
     return classifyWait({ state: 'S', wchans: [wchan], hasTty: false, hasSocket: false }) === 'pipe';
   });
   if (readers.length === 0) return [];
@@ -65,7 +50,7 @@ function pipeWriters(treePids: ReadonlySet<number>, now: number): number[] {
   const key = [...wanted].sort().join(',');
   if (lastScan && lastScan.key === key && now - lastScan.at < RESCAN_MS) return lastScan.writers.filter((pid) => !treePids.has(pid));
   const out: number[] = [];
-  for (const name of list('/proc')) {
+  for (const name of listProcDir('/proc')) {
     if (!/^\d+$/.test(name) || treePids.has(Number(name))) continue;
     if (pipesOf(Number(name), 'write').some((inode) => wanted.has(inode))) out.push(Number(name));
   }

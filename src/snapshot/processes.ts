@@ -1,8 +1,10 @@
 // go and every descendant, as the snapshot shows them: what each runs, where it sleeps in
 // the kernel, what it has used, which connections and file locks it holds or waits on.
 import * as fs from 'node:fs';
+import { lockFileId } from '../monitor/locked-file';
 import { type FileLock, parseLocks } from '../monitor/locks';
 import { parseNetTcp, type TcpSocket } from '../monitor/net-tcp';
+import { readProcText } from '../monitor/proc-read';
 import { descendantsOf, type ProcessTable, readTree } from '../monitor/process-table';
 import { type ProcIo, parseCmdline, parseIo } from '../monitor/procfs';
 import { redactArgv } from '../redact';
@@ -40,16 +42,8 @@ export interface ProcessInfo {
   locks: LockInfo[];
 }
 
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'latin1');
-  } catch {
-    return null;
-  }
-}
-
 function argvOf(pid: number): string[] {
-  return redactArgv(parseCmdline(readText(`/proc/${pid}/cmdline`) ?? ''));
+  return redactArgv(parseCmdline(readProcText(`/proc/${pid}/cmdline`) ?? ''));
 }
 
 /** fd number → link target ("socket:[123]", "/path/file", …). */
@@ -71,19 +65,12 @@ function fdTargets(pid: number): Map<string, string> {
   return out;
 }
 
-// glibc's gnu_dev_major/minor: /proc/locks names files by major:minor:inode.
-function fileId(dev: number, ino: number): string {
-  const major = ((dev >>> 8) & 0xfff) | (Math.floor(dev / 2 ** 32) & ~0xfff);
-  const minor = (dev & 0xff) | ((dev >>> 12) & ~0xff & 0xfffff);
-  return `${major}:${minor}:${ino}`;
-}
-
 function lockedFilePath(pid: number, id: string, fds: Map<string, string>): string | null {
   for (const [fd, target] of fds) {
     if (!target.startsWith('/')) continue;
     try {
       const st = fs.statSync(`/proc/${pid}/fd/${fd}`);
-      if (fileId(st.dev, st.ino) === id) return target;
+      if (lockFileId(st.dev, st.ino) === id) return target;
     } catch {
       // gone
     }
@@ -120,7 +107,7 @@ function socketsOf(fds: Map<string, string>, tcp: Map<number, TcpSocket>): Socke
 }
 
 function bootTimeMs(): number | null {
-  const uptime = readText('/proc/uptime');
+  const uptime = readProcText('/proc/uptime');
   return uptime ? Date.now() - Number(uptime.split(' ')[0]) * 1000 : null;
 }
 
@@ -129,12 +116,12 @@ export function describeProcessTree(rootPid: number, table: ProcessTable = readT
   const root = table.get(rootPid);
   if (!root) return [];
   const tcp = new Map<number, TcpSocket>();
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) for (const s of parseNetTcp(readText(file) ?? '')) tcp.set(s.inode, s);
-  const locks = parseLocks(readText('/proc/locks') ?? '');
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) for (const s of parseNetTcp(readProcText(file) ?? '')) tcp.set(s.inode, s);
+  const locks = parseLocks(readProcText('/proc/locks') ?? '');
   const boot = bootTimeMs();
   return [root, ...descendantsOf(table, rootPid)].map((p) => {
     const fds = fdTargets(p.pid);
-    const wchan = readText(`/proc/${p.pid}/wchan`);
+    const wchan = readProcText(`/proc/${p.pid}/wchan`);
     return {
       pid: p.pid,
       ppid: p.ppid,
@@ -143,7 +130,7 @@ export function describeProcessTree(rootPid: number, table: ProcessTable = readT
       wchan: wchan && wchan !== '0' ? wchan : null,
       cpu_ms: p.cpuTicks * MS_PER_TICK,
       started_ms_ago: boot === null ? null : Math.round(Date.now() - (boot + p.startTime * MS_PER_TICK)),
-      io: parseIo(readText(`/proc/${p.pid}/io`) ?? ''),
+      io: parseIo(readProcText(`/proc/${p.pid}/io`) ?? ''),
       sockets: socketsOf(fds, tcp),
       locks: locksOf(p.pid, locks, fds),
     };

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { type FdAccess, type FdTarget, parseFdinfoAccess, parseFdLink } from '../monitor/fd-links';
 import { parseNetUnix, type UnixSocket } from '../monitor/net-unix';
+import { listProcDir, readProcText } from '../monitor/proc-read';
 import { readChildren, readStat } from '../monitor/process-table';
 import { parseCmdline } from '../monitor/procfs';
 
@@ -25,22 +26,6 @@ export interface ProcView {
   sshAuthSock: string | null;
 }
 
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'latin1');
-  } catch {
-    return null;
-  }
-}
-
-function list(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
 function link(file: string): string | null {
   try {
     return fs.readlinkSync(file);
@@ -51,33 +36,33 @@ function link(file: string): string | null {
 
 export function readFds(pid: number, withAccess: boolean): OpenFd[] {
   const out: OpenFd[] = [];
-  for (const fd of list(`/proc/${pid}/fd`)) {
+  for (const fd of listProcDir(`/proc/${pid}/fd`)) {
     const target = link(`/proc/${pid}/fd/${fd}`);
     if (target === null) continue;
     const parsed = parseFdLink(target);
-    const access = withAccess && parsed.kind === 'pipe' ? parseFdinfoAccess(readText(`/proc/${pid}/fdinfo/${fd}`) ?? '') : null;
+    const access = withAccess && parsed.kind === 'pipe' ? parseFdinfoAccess(readProcText(`/proc/${pid}/fdinfo/${fd}`) ?? '') : null;
     out.push({ fd, target: parsed, access });
   }
   return out;
 }
 
 export function readThreadWchans(pid: number): string[] {
-  const main = readText(`/proc/${pid}/wchan`) ?? '';
-  const threads = list(`/proc/${pid}/task`).filter((t) => t !== String(pid));
-  return [main, ...threads.map((t) => readText(`/proc/${pid}/task/${t}/wchan`) ?? '')];
+  const main = readProcText(`/proc/${pid}/wchan`) ?? '';
+  const threads = listProcDir(`/proc/${pid}/task`).filter((t) => t !== String(pid));
+  return [main, ...threads.map((t) => readProcText(`/proc/${pid}/task/${t}/wchan`) ?? '')];
 }
 
 export function readProcView(pid: number): ProcView | null {
   const stat = readStat(pid);
   if (!stat) return null;
-  const environ = readText(`/proc/${pid}/environ`) ?? '';
+  const environ = readProcText(`/proc/${pid}/environ`) ?? '';
   const agent = /(?:^|\0)SSH_AUTH_SOCK=([^\0]*)/.exec(environ);
   return {
     pid,
     ppid: stat.ppid,
     state: stat.state,
     startTime: stat.startTime,
-    argv: parseCmdline(readText(`/proc/${pid}/cmdline`) ?? ''),
+    argv: parseCmdline(readProcText(`/proc/${pid}/cmdline`) ?? ''),
     wchans: readThreadWchans(pid),
     fds: readFds(pid, true),
     cwd: link(`/proc/${pid}/cwd`),
@@ -95,16 +80,16 @@ export function liveChildren(pid: number): number[] {
 /** Every process with the pipe open, and how (read or write end): the whole machine, not go's tree. */
 export function pipeEnds(inode: number): { pid: number; access: FdAccess | null }[] {
   const out: { pid: number; access: FdAccess | null }[] = [];
-  for (const name of list('/proc')) {
+  for (const name of listProcDir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    for (const fd of list(`/proc/${name}/fd`)) {
+    for (const fd of listProcDir(`/proc/${name}/fd`)) {
       if (link(`/proc/${name}/fd/${fd}`) !== `pipe:[${inode}]`) continue;
-      out.push({ pid: Number(name), access: parseFdinfoAccess(readText(`/proc/${name}/fdinfo/${fd}`) ?? '') });
+      out.push({ pid: Number(name), access: parseFdinfoAccess(readProcText(`/proc/${name}/fdinfo/${fd}`) ?? '') });
     }
   }
   return out;
 }
 
 export function readUnixSockets(): Map<number, UnixSocket> {
-  return new Map(parseNetUnix(readText('/proc/net/unix') ?? '').map((s) => [s.inode, s]));
+  return new Map(parseNetUnix(readProcText('/proc/net/unix') ?? '').map((s) => [s.inode, s]));
 }

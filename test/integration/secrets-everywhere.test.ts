@@ -109,7 +109,10 @@ describe('the secrets corpus in a real hung run', { timeout: 400_000 }, () => {
       );
       assert.ok(complete && snapshot, 'the hang is recorded with its snapshot');
       const exported = await receiver.waitFor(['logs', 'traces'], EXPORT_BOUND_MS);
+      // SIGTERM ends go; the program `go run` started outlives go, as it would without the shim:
+      // it holds the test's stdout pipe, so it is ended by its pid too.
       process.kill(shimPid, 'SIGTERM');
+      endLeftovers(snapshot);
       const r = await running;
       assert.ok(exported, 'the hang was exported');
       // go's stderr passes through unchanged (the program prints the planted text there): ours are the rest.

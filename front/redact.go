@@ -14,7 +14,7 @@ const redacted = "***"
 // The patterns are compiled on first use: package init runs before go is spawned.
 var patterns struct {
 	sync.Once
-	urlUserInfo, queryParam, linkerX, headerValue, flagWithValue, bareFlag *regexp.Regexp
+	urlUserInfo, queryParam, linkerX, headerValue, flagWithValue, bareFlag, envAssign *regexp.Regexp
 }
 
 func compilePatterns() {
@@ -30,6 +30,8 @@ func compilePatterns() {
 		patterns.headerValue = regexp.MustCompile(`(?i)\b(authorization|proxy-authorization|private-token)(\s*:\s*)[^\r\n'"]*`)
 		patterns.flagWithValue = regexp.MustCompile(`^(--?)([A-Za-z0-9_.-]+)=`)
 		patterns.bareFlag = regexp.MustCompile(`^--?([A-Za-z0-9_.-]+)$`)
+		// NAME=value as an argument of its own (`env GITHUB_TOKEN=… git fetch`).
+		patterns.envAssign = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)=`)
 	})
 }
 
@@ -83,6 +85,9 @@ func redactArgv(argv []string) []string {
 
 func redactArg(arg string) string {
 	if m := patterns.flagWithValue.FindStringSubmatch(arg); m != nil && secretFlagName(m[2]) {
+		return m[0] + redacted
+	}
+	if m := patterns.envAssign.FindStringSubmatch(arg); m != nil && secretFlagName(m[1]) {
 		return m[0] + redacted
 	}
 	return redactText(arg)

@@ -124,6 +124,10 @@ func processState(pid int) string {
 func TestJobControlStopsAndContinuesBoth(t *testing.T) {
 	pidFile := filepath.Join(t.TempDir(), "go.pid")
 	cmd := frontCmd(baseEnv(t, "TESTGO_DO=pidfile:"+pidFile+" catch"), testGo)
+	// A group of its own, whose leader's parent (this test) is in the same session: the kernel
+	// discards a stop signal sent to an orphaned process group, which ours may be (under setsid,
+	// or a CI runner without job control).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out := startCatching(t, cmd)
 	data, _ := os.ReadFile(pidFile)
 	goPid, _ := strconv.Atoi(string(data))

@@ -52,17 +52,23 @@ describe('progress along the wait chain, and user snapshots, are not hangs', { c
   test('Ctrl-\\ on a busy compile: a snapshot on request, hung false, shown as such, not in the hang rate', async () => {
     const dir = tempDir();
     const pkg = writeSlowPackage(path.join(dir, 'slowbuild'));
-    const env = hangEnv(dir);
+    // A build cache of its own: in the suite's shared one the package may be built already, and
+    // then no compiler ever runs.
+    const env = hangEnv(dir, { GOCACHE: path.join(dir, 'gocache') });
+    let running = true;
     const r = await runWatched(['build', './...'], {
       cwd: pkg,
       env,
       timeoutMs: 80_000,
-      // Once the compiler works (CPU busy, nothing printed), as a user pressing Ctrl-\ would.
+      // Once the compiler works (CPU busy, nothing printed), as a user pressing Ctrl-\ would; never
+      // after the run ended, when the pid may be another process's.
       onSpawn: (pid) =>
-        void waitUntil(() => descendantPids(pid).some((p) => commOf(p) === 'compile'), 30_000).then(async (compiling) => {
+        void waitUntil(() => !running || descendantPids(pid).some((p) => commOf(p) === 'compile'), 30_000).then(async () => {
           await new Promise((resolve) => setTimeout(resolve, HANG_AFTER_MS / 2));
-          process.kill(pid, compiling ? 'SIGQUIT' : 'SIGTERM');
+          if (running) process.kill(pid, 'SIGQUIT');
         }),
+    }).finally(() => {
+      running = false;
     });
     assert.equal(r.ours.length, 1, r.stderr.toString());
     const [id] = runIds(r.dbPath);

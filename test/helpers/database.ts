@@ -3,6 +3,7 @@
 // cannot make yet (hangs, old runs) so the CLI can be tested on them.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import Database from 'better-sqlite3';
 
 export interface RawRun {
@@ -82,4 +83,26 @@ export function journalStartTagged(dbPath: string, tag: string): { goPid: number
     }
   }
   return undefined;
+}
+
+/**
+ * Every file beside the database (history.db, -wal, -shm, the run journals), as bytes. A file the
+ * watcher removes meanwhile (a journal it folds in) is left out: it holds nothing any more.
+ */
+export function stateFiles(dbPath: string): { file: string; bytes: Buffer }[] {
+  const walk = (dir: string): string[] => {
+    try {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    } catch {
+      return [];
+    }
+  };
+  return walk(path.dirname(dbPath)).flatMap((file) => {
+    try {
+      return [{ file, bytes: fs.readFileSync(file) }];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+  });
 }

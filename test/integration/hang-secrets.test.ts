@@ -7,10 +7,10 @@
 // proxy with user-info cannot hang. The server accepts and never speaks TLS (a tls-stall).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { stateFiles } from '../helpers/database';
 import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, REPORT_WITHIN_MS, runWatched, savedAs, uniqueModule } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { type SilentServer, startSilentServer } from '../helpers/misbehaving-servers';
@@ -31,13 +31,6 @@ function secretEnv(dir: string, server: SilentServer, extra: NodeJS.ProcessEnv =
     GOMODSHIM_TEST_PASSWORD: password,
     ...extra,
   });
-}
-
-/** Every file beside the database (history.db, -wal, -shm, the run journal folder), as bytes. */
-function stateFiles(dbPath: string): { file: string; bytes: Buffer }[] {
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  return walk(path.dirname(dbPath)).map((file) => ({ file, bytes: fs.readFileSync(file) }));
 }
 
 function assertNoSecrets(sources: { where: string; bytes: Buffer | string }[]): void {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EXPORT_BUDGET_MS } from '../../src/export/otlp-settings';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
+import { stateFiles } from '../helpers/database';
 import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
 import { attributeMap, type OtlpReceiver, startOtlpReceiver, theHang } from '../helpers/otlp-receiver';
 import { childrenOf, pidsWithArgument } from '../helpers/processes';
@@ -116,11 +117,8 @@ function runShim(env: NodeJS.ProcessEnv, args: string[] = DOWNLOAD, onSpawn?: (p
 
 /** Every byte the run left in its state folder (database, WAL, journals). */
 function stateBytes(env: NodeJS.ProcessEnv): string {
-  const dir = path.dirname(env.GOMODSHIM_DB!);
-  const files = (d: string): string[] =>
-    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]));
-  return files(dir)
-    .map((f) => fs.readFileSync(f, 'latin1'))
+  return stateFiles(env.GOMODSHIM_DB!)
+    .map((f) => f.bytes.toString('latin1'))
     .join('\n');
 }
 

@@ -7,11 +7,11 @@
 // The run is `go run . ARGS…` (GOMODSHIM_WATCH=all) of a program that prints the corpus's text
 // entries on stderr and then sleeps: go waits on it, quiet, and the shim calls it hung.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Snapshot } from '../../src/snapshot/snapshot';
+import { stateFiles } from '../helpers/database';
 import { endLeftovers, hangEnv, runWatched } from '../helpers/hang-run';
 import { readRecord, runIds } from '../helpers/history-record';
 import { startOtlpReceiver } from '../helpers/otlp-receiver';
@@ -61,20 +61,6 @@ func main() {
 }
 `,
   });
-}
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
-function readIfThere(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
-    throw err;
-  }
 }
 
 function leaks(where: string, bytes: Buffer | string): string[] {
@@ -140,8 +126,7 @@ describe('the secrets corpus in a real hung run', { timeout: 400_000 }, () => {
       assert.equal(snapshot.env.GIT_PAT, '***');
 
       const found: string[] = [];
-      // The watcher may fold the journal in (and remove it) between the listing and the read.
-      for (const file of filesUnder(path.dirname(dbPath))) found.push(...leaks(file, readIfThere(file)));
+      for (const { file, bytes } of stateFiles(dbPath)) found.push(...leaks(file, bytes));
       found.push(...leaks('our lines on stderr', ours.join('\n')));
       const commands = [
         ['history'],

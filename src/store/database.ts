@@ -29,10 +29,11 @@ export class HistoryOffError extends Error {
   }
 }
 
-// better-sqlite3 is synchronous: while SQLite waits on another process's lock, the
-// supervisor's event loop (signals, stderr relay, go's exit) waits too. So a run waits
-// briefly and falls back to its journal; a reading command can afford patience.
-export const RUN_BUSY_TIMEOUT_MS = 250;
+// better-sqlite3 is synchronous: while SQLite waits on another process's lock, the watcher's
+// event loop (sampling, the hang procedure) waits too — but go does not: the watcher is beside
+// go, not between. So a run's watcher waits a while, then falls back to the journal; a reading
+// command can afford more patience still.
+export const RUN_BUSY_TIMEOUT_MS = 2000;
 export const READER_BUSY_TIMEOUT_MS = 5000;
 
 function writable(file: string): boolean {

@@ -53,6 +53,8 @@ export class FrontLink {
   private closedFlag = false;
   /** Set when go's exit was reported; null while it runs (or if the front died first). */
   exit: GoExit | null = null;
+  /** A SIGQUIT event came, perhaps before anyone listened (it may arrive with the hello). */
+  sigquitSeen = false;
   onSigquit: () => void = () => {};
   onSignal: (name: string) => void = () => {};
   onExit: (exit: GoExit) => void = () => {};
@@ -164,6 +166,7 @@ export class FrontLink {
         this.helloWaiter?.(this.hello);
         break;
       case 'sigquit':
+        this.sigquitSeen = true;
         this.onSigquit();
         break;
       case 'signal':

@@ -1,5 +1,5 @@
 // A `GOPROXY=direct` fetch of example.test/repoXXXX whose git server the test gives, with no
-// name ever resolved (the scheme of test/integration/hang-vcs.test.ts): go asks the loopback
+// name ever resolved (used by test/integration/hang-vcs.test.ts and the wait-chain tests): go asks the loopback
 // go-get proxy for the go-import tag, then git talks to the git server on 127.0.0.1 directly.
 
 import { randomUUID } from 'node:crypto';

@@ -6,37 +6,17 @@
 // (Checked by hand with `go mod download -x`: CONNECT example.test:443 → 403, GET
 // http://example.test/repo?go-get=1 → 200, then git init/remote add/tag -l/ls-remote -q origin.)
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Snapshot } from '../../src/snapshot/snapshot';
-import { startGoGetProxy } from '../helpers/go-get-proxy';
-import { appModule, assertAllEnded, assertHangReport, endLeftovers, hangEnv, literal, runWatched, stackFunctions } from '../helpers/hang-run';
-import { type Closable, startHttpServer, startSilentServer } from '../helpers/misbehaving-servers';
+import { directFetch } from '../helpers/direct-fetch';
+import { assertAllEnded, assertHangReport, endLeftovers, literal, stackFunctions } from '../helpers/hang-run';
+import { startHttpServer, startSilentServer } from '../helpers/misbehaving-servers';
 import { childrenOf, killAll, pidsWithArgument } from '../helpers/processes';
 import { REPO, tempDir } from '../helpers/shim';
 
 const CREDENTIAL_HELPER = path.join(REPO, 'test', 'fixtures', 'git-credential-stuck');
-
-/** Everything a direct fetch of example.test/repoXXXX needs, with git's server given. */
-async function directFetch(git: Closable, extraEnv: NodeJS.ProcessEnv = {}) {
-  const importPath = `example.test/repo${randomUUID().slice(0, 8)}`;
-  const gitUrl = `http://127.0.0.1:${git.port}/repo.git`;
-  const proxy = await startGoGetProxy({ [importPath]: gitUrl });
-  const dir = tempDir();
-  const env = hangEnv(dir, {
-    GOPROXY: 'direct',
-    GOINSECURE: 'example.test',
-    GOPRIVATE: 'example.test',
-    HTTP_PROXY: proxy.url,
-    HTTPS_PROXY: proxy.url,
-    NO_PROXY: '127.0.0.1',
-    ...extraEnv,
-  });
-  const run = () => runWatched(['mod', 'download', `${importPath}@v1.0.0`], { cwd: appModule(dir), env });
-  return { importPath, gitUrl, proxy, run };
-}
 
 // go 1.19 runs `git ls-remote -q origin`; newer go names the URL after --end-of-options.
 const lsRemote = (gitUrl: string) => new RegExp(`^git ls-remote -q (origin|--end-of-options ${literal(gitUrl)})$`);
@@ -99,11 +79,11 @@ describe('hangs in git, under a direct fetch', { concurrency: true, timeout: 60_
     // A copy at a path of this test's own, so that even a failed run's helper is found and ended.
     const helperPath = path.join(tempDir(), 'git-credential-stuck');
     fs.copyFileSync(CREDENTIAL_HELPER, helperPath);
-    const fetch = await directFetch(git, {
+    const fetch = await directFetch(git, () => ({
       GIT_CONFIG_COUNT: '1',
       GIT_CONFIG_KEY_0: 'credential.helper',
       GIT_CONFIG_VALUE_0: helperPath,
-    });
+    }));
     let snapshot: Snapshot | undefined;
     try {
       const r = await fetch.run();

@@ -29,7 +29,10 @@ export function pipeStep(view: ProcView, chain: WaitEntry[]): Step {
     const writers = pipeEnds(inode)
       .filter((e) => e.pid !== view.pid && e.access !== 'read')
       .map((e) => e.pid);
-    const holder = writers.find((p) => !before.has(p));
+    // The reader's own child first (git-remote-http reads its credential helper): a grandchild that
+    // inherited the write end (the helper's `sleep`) may come first in pid order once pids wrap.
+    const children = new Set(liveChildren(view.pid));
+    const holder = writers.filter((p) => !before.has(p)).sort((a, b) => Number(children.has(b)) - Number(children.has(a)))[0];
     if (holder !== undefined) return { waits: { kind: 'pipe', detail: `reads pipe:[${inode}] (fd ${fd.fd})`, holder_pid: holder }, next: holder };
     fallback ??= leaf('pipe', `reads pipe:[${inode}] (fd ${fd.fd})${writers.length === 0 ? ', no writer left' : ''}`);
   }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,13 +92,11 @@ func configuredDB(home string) string {
 	if err != nil {
 		return ""
 	}
-	var config struct {
-		DB interface{} `json:"db"`
-	}
-	if json.Unmarshal(data, &config) != nil {
+	config, err := jsonFields(data)
+	if err != nil {
 		return ""
 	}
-	db, _ := config.DB.(string)
+	db, _ := config["db"].(string)
 	if db == "off" {
 		return db
 	}

@@ -2,9 +2,7 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 )
 
 // foldThreshold: the journals of short runs (no watcher) wait in the spool until a reader or a
@@ -29,12 +27,5 @@ func (j *journal) foldIfPiledUp() {
 	if err != nil {
 		return // the next reader folds them in
 	}
-	closeInheritedOnExec()
-	cmd := &exec.Cmd{
-		Path: node, Args: []string{node, script, "--fold"}, Env: watcherEnv(),
-		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
-	}
-	if cmd.Start() == nil {
-		cmd.Process.Release()
-	}
+	startDetached(node, []string{node, script, "--fold"}, -1)
 }

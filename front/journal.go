@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -14,33 +13,11 @@ type journal struct {
 	path string
 }
 
-type startLine struct {
-	UUID                string   `json:"uuid"`
-	StartedAt           string   `json:"startedAt"`
-	Cwd                 string   `json:"cwd"`
-	Module              *string  `json:"module"`
-	Argv                []string `json:"argv"`
-	Subcommand          string   `json:"subcommand"`
-	SupervisorPid       int      `json:"supervisorPid"`
-	SupervisorStartTime int64    `json:"supervisorStartTime"`
-	GoPid               int      `json:"goPid"`
-	RealGo              string   `json:"realGo"`
-	Caller              *string  `json:"caller"`
-}
-
-type endLine struct {
-	EndedAt    string  `json:"endedAt"`
-	DurationMs int64   `json:"durationMs"`
-	ExitCode   *int    `json:"exitCode"`
-	Signal     *string `json:"signal"`
-	Hung       bool    `json:"hung"`
-}
-
 // openJournal writes the start line; any trouble means one warning and no journal.
 func openJournal(r *run) *journal {
 	db, warning := historyDB()
 	if warning != "" {
-		warn("%s", warning)
+		warn(warning)
 	}
 	if db == "" {
 		return nil
@@ -48,26 +25,25 @@ func openJournal(r *run) *journal {
 	spool, err := prepareSpool(db)
 	if err != nil {
 		if err != errHistoryOff {
-			warn("history is off for this run: %v", err)
+			warn("history is off for this run: " + err.Error())
 		}
 		return nil
 	}
 	j := &journal{path: filepath.Join(spool, r.uuid+".jsonl")}
-	line := startLine{
-		UUID: r.uuid, StartedAt: isoTime(r.startedAt), Cwd: r.cwd, Module: r.module,
-		Argv: redactArgv(r.args), Subcommand: r.subcommand, SupervisorPid: os.Getpid(),
-		SupervisorStartTime: startTicks(), GoPid: r.goPid, RealGo: r.realGo, Caller: callerName(),
-	}
+	line := newJSONObject().str("uuid", r.uuid).str("startedAt", isoTime(r.startedAt)).str("cwd", r.cwd).
+		strOrNull("module", r.module).strs("argv", redactArgv(r.args)).str("subcommand", r.subcommand).
+		int("supervisorPid", int64(os.Getpid())).int("supervisorStartTime", startTicks()).
+		int("goPid", int64(r.goPid)).str("realGo", r.realGo).strOrNull("caller", callerName())
 	f, err := os.OpenFile(j.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, 0o600)
 	if err == nil {
-		if err = writeLine(f, map[string]interface{}{"start": line}); err != nil {
+		if err = writeLine(f, newJSONObject().object("start", line)); err != nil {
 			// A full disk creates the file and fails the write: a journal without its start
 			// would be skipped by every reader and never removed.
 			os.Remove(j.path)
 		}
 	}
 	if err != nil {
-		warn("cannot write the run journal: %v", err)
+		warn("cannot write the run journal: " + err.Error())
 		return nil
 	}
 	return j
@@ -79,28 +55,30 @@ func (j *journal) end(r *run, status syscall.WaitStatus, endedAt time.Time, hung
 	if j == nil {
 		return
 	}
-	line := endLine{EndedAt: isoTime(endedAt), DurationMs: endedAt.Sub(r.startedAt).Milliseconds(), Hung: hung}
-	if status.Signaled() {
-		name := signalName(status.Signal())
-		line.Signal = &name
-	} else {
-		code := status.ExitStatus()
-		line.ExitCode = &code
-	}
+	code, signal := statusFields(status)
+	line := newJSONObject().str("endedAt", isoTime(endedAt)).int("durationMs", endedAt.Sub(r.startedAt).Milliseconds()).
+		intOrNull("exitCode", code).strOrNull("signal", signal).bool("hung", hung)
 	f, err := os.OpenFile(j.path, os.O_WRONLY|os.O_APPEND|syscall.O_NOFOLLOW, 0)
 	if err == nil {
-		err = writeLine(f, map[string]interface{}{"end": line})
+		err = writeLine(f, newJSONObject().object("end", line))
 	}
 	if err != nil && !os.IsNotExist(err) {
-		warn("cannot write the run journal: %v", err)
+		warn("cannot write the run journal: " + err.Error())
 	}
 }
 
-func writeLine(f *os.File, v interface{}) error {
-	data, err := json.Marshal(v)
-	if err == nil {
-		_, err = f.Write(append(data, '\n'))
+// statusFields: go's exit code, or the name of the signal that ended it (the other nil).
+func statusFields(status syscall.WaitStatus) (*int, *string) {
+	if status.Signaled() {
+		name := signalName(status.Signal())
+		return nil, &name
 	}
+	code := status.ExitStatus()
+	return &code, nil
+}
+
+func writeLine(f *os.File, line *jsonObject) error {
+	_, err := f.Write(append(line.bytes(), '\n'))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -5,23 +5,17 @@
 package main
 
 import (
-	"fmt"
 	"os"
-	"runtime"
 	"syscall"
 	"time"
 )
-
-// Pdeathsig belongs to the thread that forks (golang/go#27505): go is spawned from main,
-// kept on the main thread, which lives as long as the process.
-func init() { runtime.LockOSThread() }
 
 func main() {
 	if len(os.Args) == 2 && os.Args[1] == "--stderr-relay" {
 		os.Exit(relayStdinToStderr())
 	}
 	if len(os.Args) < 2 || os.Args[1] == "" {
-		fmt.Fprintln(os.Stderr, "gomod-shim: usage: gomod-shim-front REAL_GO [go arguments…]")
+		os.Stderr.WriteString("gomod-shim: usage: gomod-shim-front REAL_GO [go arguments…]\n")
 		os.Exit(2)
 	}
 	realGo, args := os.Args[1], os.Args[2:]
@@ -36,14 +30,9 @@ func main() {
 		spawnFailed(realGo, args, err)
 	}
 	pipeWrite.Close()
-	exited := make(chan struct{})
-	go func() {
-		waitUntilExited(goPid)
-		close(exited)
-	}()
 	r := &run{
 		realGo: realGo, args: args, goPid: goPid, startedAt: startedAt,
-		relay: startRelay(pipeRead), signals: signals, exited: exited,
+		relay: startRelay(pipeRead), signals: signals,
 	}
 	r.describe()
 	r.journal = openJournal(r)
@@ -58,7 +47,7 @@ func execDirectly(realGo string, args []string) {
 }
 
 func cannotRun(realGo string, err error) {
-	fmt.Fprintf(os.Stderr, "gomod-shim: cannot run %s: %v\n", realGo, err)
+	os.Stderr.WriteString("gomod-shim: cannot run " + realGo + ": " + err.Error() + "\n")
 	if err == syscall.ENOENT || err == syscall.ENOTDIR || err == syscall.ELOOP || err == syscall.ENAMETOOLONG {
 		os.Exit(127)
 	}

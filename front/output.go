@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"sync"
 )
@@ -36,6 +35,6 @@ func (o *stderrOut) say(text string, warning bool) {
 	os.Stderr.WriteString(text + "\n")
 }
 
-func warn(format string, args ...interface{}) {
-	errOut.say("gomod-shim: warning: "+fmt.Sprintf(format, args...), true)
+func warn(text string) {
+	errOut.say("gomod-shim: warning: "+text, true)
 }

@@ -7,26 +7,33 @@ import (
 	"unsafe"
 )
 
-// go dies with the front, even by SIGKILL (the kernel sends it when the forking thread ends).
+// go dies with the front, even by SIGKILL. The kernel sends it when the thread that forked
+// ends (golang/go#27505); the Go runtime ends a thread only when a goroutine exits while
+// locked to it, which nothing in the front does, so the forking thread lives as long as
+// the process. (Locking main to its thread would do the same, at the price of a thread
+// switch at every wake-up.)
 func goSysProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
 
-// waitUntilExited blocks until go has exited but leaves it unreaped (WNOWAIT), so its pid
-// cannot be reused while the front may still signal it.
-func waitUntilExited(pid int) {
-	const pPID, wExited, wNoWait = 1, 4, 0x1000000
-	var info [128]byte
+// goHasExited asks without blocking whether go has exited, and leaves it unreaped (WNOWAIT),
+// so its pid cannot be reused while the front may still signal it.
+func goHasExited(pid int) bool {
+	const pPID, wExited, wNoHang, wNoWait = 1, 4, 1, 0x1000000
 	for {
+		var info [128]byte
 		_, _, errno := syscall.Syscall6(syscall.SYS_WAITID, pPID, uintptr(pid),
-			uintptr(unsafe.Pointer(&info[0])), wExited|wNoWait, 0, 0)
-		if errno != syscall.EINTR {
-			return
+			uintptr(unsafe.Pointer(&info[0])), wExited|wNoHang|wNoWait, 0, 0)
+		if errno == syscall.EINTR {
+			continue
 		}
+		// si_signo (the first field) stays 0 unless go was reported. ECHILD and the like:
+		// nothing left to wait for.
+		return errno != 0 || *(*int32)(unsafe.Pointer(&info[0])) != 0
 	}
 }
 
-// reap collects go's status once waitUntilExited has returned.
+// reap collects go's status once goHasExited has said so.
 func reap(pid int) syscall.WaitStatus {
 	var status syscall.WaitStatus
 	for {

@@ -10,15 +10,19 @@ import (
 // No Pdeathsig here: the watcher ends what go left when the front is gone.
 func goSysProcAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{} }
 
-func waitUntilExited(pid int) {
+// goHasExited reaps go when it has exited (no WNOWAIT here): its status is kept for reap.
+func goHasExited(pid int) bool {
 	var status syscall.WaitStatus
 	for {
-		// Reaps go: its status is kept for reapedStatus.
-		_, err := syscall.Wait4(pid, &status, 0, nil)
-		if err != syscall.EINTR {
-			otherStatus = status
-			return
+		got, err := syscall.Wait4(pid, &status, syscall.WNOHANG, nil)
+		if err == syscall.EINTR {
+			continue
 		}
+		if err != nil || got == pid {
+			otherStatus = status
+			return true
+		}
+		return false
 	}
 }
 

@@ -14,41 +14,63 @@ const (
 
 // run is one go call from spawn to exit.
 type run struct {
-	realGo    string
-	args      []string
-	goPid     int
-	startedAt time.Time
-	relay     *relay
-	signals   chan os.Signal
-	exited    chan struct{}
-	journal   *journal
-	watcher   *watcher
+	realGo      string
+	args        []string
+	goPid       int
+	startedAt   time.Time
+	relay       *relay
+	signals     chan os.Signal
+	journal     *journal
+	watcher     *watcher
+	checkpoints []checkpoint // go's activity before the watcher starts, oldest first
 
 	uuid, cwd, subcommand string
 	module                *string
 }
 
 // superviseUntilExit forwards signals and starts the watcher once go has run long enough.
+// go's exit arrives as SIGCHLD on the same channel as the other signals: no thread sits
+// blocked in wait, which keeps a short run as cheap as a bare fork and wait.
+// Until then, a checkpoint of go's activity every checkpointEvery (none for a short run).
 func (r *run) superviseUntilExit() {
-	timer := time.NewTimer(watcherDelay())
+	due := r.startedAt.Add(watcherDelay())
+	timer := time.NewTimer(untilNextCheck(due))
 	defer timer.Stop()
-	for {
+	for !goHasExited(r.goPid) {
 		select {
 		case sig := <-r.signals:
 			r.onSignal(sig.(syscall.Signal))
 		case <-timer.C:
-			select {
-			case <-r.exited:
-				return
-			default:
-				// A SIGQUIT may have started it already.
-				if r.watcher == nil {
-					r.startWatcher("timer")
-				}
+			// A SIGQUIT may have started it already.
+			if r.watcher != nil || goHasExited(r.goPid) {
+				continue
 			}
-		case <-r.exited:
-			return
+			if !time.Now().Before(due) {
+				r.startWatcher("timer")
+				continue
+			}
+			r.noteCheckpoint()
+			timer.Reset(untilNextCheck(due))
 		}
+	}
+}
+
+func untilNextCheck(due time.Time) time.Duration {
+	if left := time.Until(due); left < checkpointEvery {
+		return left
+	}
+	return checkpointEvery
+}
+
+// noteCheckpoint keeps the last few: an older one can only start the idle clock earlier,
+// and dropping it starts it later, which is the safe side.
+func (r *run) noteCheckpoint() {
+	const kept = 8
+	if c, ok := takeCheckpoint(r.goPid, r.relay.tail.bytes()); ok {
+		if len(r.checkpoints) == kept {
+			r.checkpoints = r.checkpoints[1:]
+		}
+		r.checkpoints = append(r.checkpoints, c)
 	}
 }
 
@@ -98,14 +120,10 @@ func (r *run) waitForRelease(w *watcher) {
 	}
 }
 
-func exitEvent(status syscall.WaitStatus, endedAt time.Time, stderrBytes int64) map[string]interface{} {
-	ev := map[string]interface{}{"ev": "exit", "code": nil, "signal": nil, "endedMs": endedAt.UnixMilli(), "stderrBytes": stderrBytes}
-	if status.Signaled() {
-		ev["signal"] = signalName(status.Signal())
-	} else {
-		ev["code"] = status.ExitStatus()
-	}
-	return ev
+func exitEvent(status syscall.WaitStatus, endedAt time.Time, stderrBytes int64) *jsonObject {
+	code, signal := statusFields(status)
+	return newJSONObject().str("ev", "exit").intOrNull("code", code).strOrNull("signal", signal).
+		int("endedMs", endedAt.UnixMilli()).int("stderrBytes", stderrBytes)
 }
 
 // watcherDelay: GOMODSHIM_WATCHER_DELAY (a Go duration) for tests and tuning, else 1s.

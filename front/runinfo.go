@@ -2,11 +2,12 @@ package main
 
 import (
 	"bufio"
-	"crypto/rand"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // describe fills in what the journal and the watcher's hello say about the run.
@@ -28,12 +29,31 @@ func (r *run) describe() {
 // newRunID: <ms since epoch, base 36>-<front pid, base 36>-<8 random base-36 chars>.
 func newRunID(ms int64) string {
 	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-	random := make([]byte, 8)
-	rand.Read(random)
+	random := randomBytes(8)
 	for i, b := range random {
 		random[i] = digits[int(b)%36]
 	}
 	return strconv.FormatInt(ms, 36) + "-" + strconv.FormatInt(int64(os.Getpid()), 36) + "-" + string(random)
+}
+
+// randomBytes: from the kernel; the clock's nanoseconds where /dev/urandom cannot be read
+// (the id only has to differ between runs of the same millisecond and pid). Not crypto/rand,
+// whose packages cost every go call start-up time.
+func randomBytes(n int) []byte {
+	out := make([]byte, n)
+	if f, err := os.Open("/dev/urandom"); err == nil {
+		_, err = io.ReadFull(f, out)
+		f.Close()
+		if err == nil {
+			return out
+		}
+	}
+	seed := uint64(time.Now().UnixNano())
+	for i := range out {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		out[i] = byte(seed >> 56)
+	}
+	return out
 }
 
 // goDirAndSubcommand reads cmd/go's only global flag, -C dir, which must come first.

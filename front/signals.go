@@ -15,19 +15,26 @@ var caughtSignals = []syscall.Signal{
 // catchSignals runs before the spawn, so no signal can end the front and leave go
 // behind. A signal the caller left ignored (nohup, a background job) is not touched:
 // the runtime then keeps SIG_IGN, and go inherits it.
+//
+// SIGCHLD tells the supervising loop that go may have exited (the runtime handles it
+// whatever the caller left, so it is always caught).
 func catchSignals() chan os.Signal {
 	ch := make(chan os.Signal, 64)
+	wanted := []os.Signal{syscall.SIGCHLD}
 	for _, sig := range caughtSignals {
 		if !signal.Ignored(sig) {
-			signal.Notify(ch, sig)
+			wanted = append(wanted, sig)
 		}
 	}
+	signal.Notify(ch, wanted...)
 	return ch
 }
 
 // onSignal handles one signal while go runs.
 func (r *run) onSignal(sig syscall.Signal) {
 	switch sig {
+	case syscall.SIGCHLD:
+		// The loop checks whether it was go that ended.
 	case syscall.SIGPIPE:
 		// Ours to ignore: a broken stderr shows up as EPIPE in the relay.
 	case syscall.SIGQUIT:
@@ -37,7 +44,7 @@ func (r *run) onSignal(sig syscall.Signal) {
 		if r.watcher == nil {
 			r.startWatcher("sigquit")
 		} else {
-			r.watcher.send(map[string]interface{}{"ev": "sigquit"})
+			r.watcher.send(newJSONObject().str("ev", "sigquit"))
 		}
 		r.watcher.holdExit()
 	case syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU:
@@ -45,7 +52,7 @@ func (r *run) onSignal(sig syscall.Signal) {
 		syscall.Kill(os.Getpid(), syscall.SIGSTOP)
 	case syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP:
 		if r.watcher != nil {
-			r.watcher.send(map[string]interface{}{"ev": "signal", "name": signalName(sig)})
+			r.watcher.send(newJSONObject().str("ev", "signal").str("name", signalName(sig)))
 		}
 		syscall.Kill(r.goPid, sig)
 	default:

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -24,7 +23,7 @@ func prepareSpool(db string) (string, error) {
 		return "", err
 	}
 	if info, err := os.Lstat(stateDir); err != nil || !info.IsDir() {
-		return "", fmt.Errorf("%s is not a folder (a symlink is not followed)", stateDir)
+		return "", errors.New(stateDir + " is not a folder (a symlink is not followed)")
 	}
 	spool := db + "-spool"
 	if err := os.Mkdir(spool, 0o700); err != nil && !os.IsExist(err) {
@@ -36,7 +35,7 @@ func prepareSpool(db string) (string, error) {
 	}
 	stat, ok := info.Sys().(*syscall.Stat_t)
 	if !info.IsDir() || !ok || int(stat.Uid) != os.Getuid() || info.Mode().Perm()&0o022 != 0 {
-		return "", fmt.Errorf("%s is not a private folder of this user", spool)
+		return "", errors.New(spool + " is not a private folder of this user")
 	}
 	return spool, nil
 }

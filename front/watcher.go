@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -41,17 +39,25 @@ type watcher struct {
 func (r *run) startWatcher(trigger string) {
 	w, err := launchWatcher(&r.relay.tail)
 	if err != nil {
-		warn("this run is not watched: %v", err)
+		warn("this run is not watched: " + err.Error())
 		r.watcher = &watcher{gone: true, released: closedChannel(), closed: closedChannel()}
 		return
 	}
 	r.watcher = w
-	w.send(map[string]interface{}{
-		"ev": "hello", "uuid": r.uuid, "goPid": r.goPid, "frontPid": os.Getpid(), "realGo": r.realGo,
-		"startedMs": r.startedAt.UnixMilli(), "argv": r.args, "cwd": r.cwd, "trigger": trigger,
-		"journal": r.journal.pathOrNil(),
-	})
+	r.noteCheckpoint()
+	w.send(newJSONObject().str("ev", "hello").str("uuid", r.uuid).int("goPid", int64(r.goPid)).
+		int("frontPid", int64(os.Getpid())).str("realGo", r.realGo).int("startedMs", r.startedAt.UnixMilli()).
+		strs("argv", r.args).str("cwd", r.cwd).str("trigger", trigger).strOrNull("journal", r.journal.pathOrNil()).
+		objects("checkpoints", r.checkpointsJSON()))
 	go w.serve()
+}
+
+func (r *run) checkpointsJSON() []*jsonObject {
+	out := make([]*jsonObject, len(r.checkpoints))
+	for i, c := range r.checkpoints {
+		out[i] = c.json()
+	}
+	return out
 }
 
 func launchWatcher(ring *tailRing) (*watcher, error) {
@@ -65,22 +71,16 @@ func launchWatcher(ring *tailRing) (*watcher, error) {
 		return nil, err
 	}
 	defer theirs.Close()
-	cmd := &exec.Cmd{
-		Path: node, Args: []string{node, script}, Env: watcherEnv(),
-		ExtraFiles:  []*os.File{theirs},
-		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
-	}
-	if err := cmd.Start(); err != nil {
+	if _, err := startDetached(node, []string{node, script}, int(theirs.Fd())); err != nil {
 		ours.Close()
 		return nil, err
 	}
-	go cmd.Wait()
 	return &watcher{sock: ours, ring: ring, released: make(chan struct{}), closed: make(chan struct{}), parked: make(chan struct{}), resume: make(chan struct{})}, nil
 }
 
 // watcherCommand: node on PATH, and watcher.js beside the front's real path.
 func watcherCommand() (node, script string, err error) {
-	if node, err = exec.LookPath("node"); err != nil {
+	if node, err = lookPath("node"); err != nil {
 		return "", "", err
 	}
 	self, err := os.Executable()
@@ -125,11 +125,8 @@ func watcherEnv() []string {
 	return env
 }
 
-func (w *watcher) send(v interface{}) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return
-	}
+func (w *watcher) send(line *jsonObject) {
+	data := line.bytes()
 	w.writeMu.Lock()
 	defer w.writeMu.Unlock()
 	if w.gone {

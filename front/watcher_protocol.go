@@ -2,17 +2,44 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"time"
 )
 
+// request is one line from the watcher: {"op":…, "from":…, "text":…, "warning":…}.
 type request struct {
-	Op      string `json:"op"`
-	From    int64  `json:"from"`
-	Text    string `json:"text"`
-	Warning bool   `json:"warning"`
+	Op      string
+	From    int64
+	Text    string
+	Warning bool
+}
+
+// parseRequest: a line that is not such an object, or has a field of the wrong type, is
+// ignored, as a newer watcher's request would be.
+func parseRequest(line []byte) (request, bool) {
+	fields, err := jsonFields(line)
+	if err != nil {
+		return request{}, false
+	}
+	var req request
+	ok := true
+	if v, present := fields["op"]; present {
+		req.Op, ok = v.(string)
+	}
+	if v, present := fields["from"]; present && ok {
+		var f float64
+		f, ok = v.(float64)
+		req.From = int64(f)
+		ok = ok && float64(req.From) == f
+	}
+	if v, present := fields["text"]; present && ok {
+		req.Text, ok = v.(string)
+	}
+	if v, present := fields["warning"]; present && ok {
+		req.Warning, ok = v.(bool)
+	}
+	return req, ok
 }
 
 // serve reads the watcher's requests until the socket ends. A read deadline parks it
@@ -69,8 +96,7 @@ func (w *watcher) consume(data []byte) {
 		}
 		line := w.partialInput[:i]
 		w.partialInput = w.partialInput[i+1:]
-		var req request
-		if json.Unmarshal(line, &req) == nil {
+		if req, ok := parseRequest(line); ok {
 			w.handle(req)
 		}
 	}
@@ -79,10 +105,10 @@ func (w *watcher) consume(data []byte) {
 func (w *watcher) handle(req request) {
 	switch req.Op {
 	case "stat":
-		w.send(map[string]interface{}{"re": "stat", "bytes": w.ring.bytes()})
+		w.send(newJSONObject().str("re", "stat").int("bytes", w.ring.bytes()))
 	case "tail":
 		from, to, text := w.ring.since(req.From)
-		w.send(map[string]interface{}{"re": "tail", "from": from, "to": to, "text": string(text)})
+		w.send(newJSONObject().str("re", "tail").int("from", from).int("to", to).str("text", string(text)))
 	case "say":
 		errOut.say(req.Text, req.Warning)
 	case "hung", "hold":
@@ -94,7 +120,7 @@ func (w *watcher) handle(req request) {
 		}
 		w.mu.Unlock()
 		// The watcher signals go only once we have it: then go's exit cannot come first.
-		w.send(map[string]interface{}{"re": req.Op})
+		w.send(newJSONObject().str("re", req.Op))
 	case "release":
 		w.release()
 	}

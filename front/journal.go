@@ -10,7 +10,8 @@ import (
 // journal is the run's file in the spool (docs/front-protocol.md, "The run journal").
 // A nil *journal is history off: every method does nothing.
 type journal struct {
-	path string
+	path    string
+	piledUp bool // more journals than foldThreshold in the spool
 }
 
 // openJournal writes the start line; any trouble means one warning and no journal.
@@ -46,6 +47,7 @@ func openJournal(r *run) *journal {
 		warn("cannot write the run journal: " + err.Error())
 		return nil
 	}
+	j.notePileUp()
 	return j
 }
 

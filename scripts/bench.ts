@@ -8,7 +8,7 @@
 import * as os from 'node:os';
 import { REAL_GO, SHIM_GO } from '../test/helpers/shim';
 import { cpuFigure } from './bench/cpu';
-import { journalCount, NODE_START_SETTINGS, setUp } from './bench/fixtures';
+import { NODE_START_SETTINGS, recordedRuns, setUp } from './bench/fixtures';
 import { hangFigures } from './bench/hang';
 import { type FigureResult, groupTable } from './bench/report';
 import { groups } from './bench/scenarios';
@@ -23,6 +23,18 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+
+/** A count read until two reads a second apart agree (at most 30 s). */
+async function settledCount(read: () => number): Promise<number> {
+  let last = read();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
   const results: FigureResult[] = [];
   for (const group of all) {
     for (const v of group.variants) checkOnce(v.cmd); // every variant works before it is timed
-    const before = journalCount(fx.spoolDir);
+    const before = recordedRuns(fx);
     process.stderr.write(`bench: ${group.title}: ${group.warmup} warm-up + ${group.rounds} rounds × ${group.variants.length} variants…\n`);
     const t0 = process.hrtime.bigint();
     const samples = interleave(group.variants, group.warmup, group.rounds);
@@ -58,10 +70,11 @@ async function main(): Promise<void> {
 
     console.log(`\n${group.title} — ${group.rounds} rounds (+${group.warmup} warm-up), ${secs.toFixed(1)} s`);
     console.log(table.text);
-    // The journal proves which runs the shim watched (one file per watched run).
+    // The record proves which runs the shim watched (one journal, later one row, per watched run).
+    // A fold started by the last runs may still be under way: wait for the count to settle.
     const recorded = group.variants.filter((v) => v.recorded).length * (group.warmup + group.rounds);
-    const got = journalCount(fx.spoolDir) - before;
-    console.log(`journal: ${got} runs recorded, ${recorded} expected${got === recorded ? '' : '  ** MISMATCH **'}`);
+    const got = await settledCount(() => recordedRuns(fx) - before);
+    console.log(`record: ${got} runs recorded, ${recorded} expected${got === recorded ? '' : '  ** MISMATCH **'}`);
   }
 
   const cpu = all.length > 0 ? cpuFigure(fx, scale) : null;

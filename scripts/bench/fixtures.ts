@@ -72,11 +72,23 @@ export async function setUp(keepNodeEnv: boolean): Promise<Fixtures> {
   return { dir, app, env, node, spoolDir: `${env.GOMODSHIM_DB}-spool` };
 }
 
-/** Journal files in the spool: one per recorded (watched) run. */
-export function journalCount(spoolDir: string): number {
+/**
+ * Watched runs on record: journal files still in the spool, plus the runs already folded into
+ * the database (the front starts a fold once journals pile up). Read-only: the bench never
+ * changes what it measures.
+ */
+export function recordedRuns(fx: Fixtures): number {
+  let journals = 0;
   try {
-    return fs.readdirSync(spoolDir).filter((n) => n.endsWith('.jsonl')).length;
-  } catch {
-    return 0;
+    journals = fs.readdirSync(fx.spoolDir).filter((n) => n.endsWith('.jsonl')).length;
+  } catch {}
+  const db = fx.env.GOMODSHIM_DB as string;
+  if (!fs.existsSync(db)) return journals;
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const conn = new Database(db, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    return journals + (conn.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n;
+  } finally {
+    conn.close();
   }
 }

@@ -2,38 +2,15 @@ package main
 
 // Argument redaction for the journal: the same rules as src/redact.ts, both tested
 // against test/fixtures/secrets/corpus.json (docs/front-protocol.md, "The run journal").
+//
+// The rules were regular expressions; they are hand-written scanners now (redact_scan.go),
+// because the front runs before every watched go call and linking and compiling regexp
+// cost start-up time. Each scanner quotes the expression it replaces, and
+// redact_equivalence_test.go checks them against the regexp version (redact_reference_test.go).
 
-import (
-	"regexp"
-	"strings"
-	"sync"
-)
+import "strings"
 
 const redacted = "***"
-
-// The patterns are compiled on first use: package init runs before go is spawned.
-var patterns struct {
-	sync.Once
-	urlUserInfo, queryParam, linkerX, headerValue, flagWithValue, bareFlag, envAssign *regexp.Regexp
-}
-
-func compilePatterns() {
-	patterns.Do(func() {
-		// scheme://user:password@host: the user-info runs to the last '@' before the host,
-		// as Go's net/url reads it, so a password holding an '@' is hidden whole.
-		patterns.urlUserInfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#]*@`)
-		// name=value in a query string; the value ends where the next parameter, fragment,
-		// list item (GOPROXY's ',') or word begins.
-		patterns.queryParam = regexp.MustCompile(`([?&;])([A-Za-z0-9_.-]+)=([^&#,;\s'"]*)`)
-		// -X name=value, -X=name=value, -X 'name=value' (link flags, anywhere in an argument).
-		patterns.linkerX = regexp.MustCompile(`-X(?:=|\s+)(['"]?)([^\s='"]+)=`)
-		patterns.headerValue = regexp.MustCompile(`(?i)\b(authorization|proxy-authorization|private-token)(\s*:\s*)[^\r\n'"]*`)
-		patterns.flagWithValue = regexp.MustCompile(`^(--?)([A-Za-z0-9_.-]+)=`)
-		patterns.bareFlag = regexp.MustCompile(`^--?([A-Za-z0-9_.-]+)$`)
-		// NAME=value as an argument of its own (`env GITHUB_TOKEN=… git fetch`).
-		patterns.envAssign = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)=`)
-	})
-}
 
 var secretQueryNames = map[string]bool{
 	"token": true, "access_token": true, "api_key": true, "apikey": true, "key": true,
@@ -64,16 +41,15 @@ func secretFlagName(name string) bool {
 
 // redactArgv returns go's arguments with secrets replaced by ***.
 func redactArgv(argv []string) []string {
-	compilePatterns()
 	out := make([]string, len(argv))
 	for i, arg := range argv {
 		if i > 0 {
-			if m := patterns.bareFlag.FindStringSubmatch(argv[i-1]); m != nil {
-				if secretFlagName(m[1]) {
+			if name, ok := bareFlag(argv[i-1]); ok {
+				if secretFlagName(name) {
 					out[i] = redacted // --password VALUE
 					continue
 				}
-				if m[1] == "X" {
+				if name == "X" {
 					arg = redactLinkerX("-X " + arg)[3:] // go tool link -X name=value
 				}
 			}
@@ -84,11 +60,11 @@ func redactArgv(argv []string) []string {
 }
 
 func redactArg(arg string) string {
-	if m := patterns.flagWithValue.FindStringSubmatch(arg); m != nil && secretFlagName(m[2]) {
-		return m[0] + redacted
+	if prefix, name, ok := flagWithValue(arg); ok && secretFlagName(name) {
+		return prefix + redacted
 	}
-	if m := patterns.envAssign.FindStringSubmatch(arg); m != nil && secretFlagName(m[1]) {
-		return m[0] + redacted
+	if prefix, name, ok := envAssign(arg); ok && secretFlagName(name) {
+		return prefix + redacted
 	}
 	return redactText(arg)
 }
@@ -96,37 +72,38 @@ func redactArg(arg string) string {
 // redactText hides secrets anywhere in a text: URL user-info, secret query
 // parameters, -X link flags with secret names, authorization headers.
 func redactText(text string) string {
-	compilePatterns()
-	text = patterns.urlUserInfo.ReplaceAllString(text, "${1}"+redacted+"@")
-	text = patterns.queryParam.ReplaceAllStringFunc(text, func(m string) string {
-		parts := patterns.queryParam.FindStringSubmatch(m)
-		if !secretQueryName(parts[2]) || parts[3] == "" {
-			return m
-		}
-		return parts[1] + parts[2] + "=" + redacted
-	})
+	text = replaceMatches(text, urlUserInfoAt)
+	text = replaceMatches(text, queryParamAt)
 	text = redactLinkerX(text)
-	return patterns.headerValue.ReplaceAllString(text, "${1}${2}"+redacted)
+	return replaceMatches(text, headerValueAt)
 }
 
+// redactLinkerX hides the value of -X name=value link flags whose name (after the
+// last '.') looks secret. The value runs to the closing quote if the name was quoted,
+// else to the next blank or quote.
 func redactLinkerX(text string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range patterns.linkerX.FindAllStringSubmatchIndex(text, -1) {
-		if m[0] < last {
+	for i := 0; i < len(text); {
+		m, ok := linkerXAt(text, i)
+		if !ok {
+			i++
 			continue
 		}
-		quote := text[m[2]:m[3]]
-		name := text[m[4]:m[5]]
-		valueStart := m[1]
-		valueEnd := len(text)
-		if quote != "" {
-			if i := strings.Index(text[valueStart:], quote); i >= 0 {
-				valueEnd = valueStart + i
-			}
-		} else if i := strings.IndexAny(text[valueStart:], " \t\n'\""); i >= 0 {
-			valueEnd = valueStart + i
+		i = m.end
+		if m.start < last {
+			continue // inside a value already hidden
 		}
+		valueStart := m.end
+		valueEnd := len(text)
+		if m.quote != "" {
+			if j := strings.Index(text[valueStart:], m.quote); j >= 0 {
+				valueEnd = valueStart + j
+			}
+		} else if j := strings.IndexAny(text[valueStart:], " \t\n'\""); j >= 0 {
+			valueEnd = valueStart + j
+		}
+		name := m.name
 		if dot := strings.LastIndex(name, "."); dot >= 0 {
 			name = name[dot+1:]
 		}

@@ -23,7 +23,7 @@ func referenceCompilePatterns() {
 		referencePatterns.urlUserInfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#]*@`)
 		// name=value in a query string; the value ends where the next parameter, fragment,
 		// list item (GOPROXY's ',') or word begins.
-		referencePatterns.queryParam = regexp.MustCompile(`([?&;])([A-Za-z0-9_.-]+)=([^&#,;\s'"]*)`)
+		referencePatterns.queryParam = regexp.MustCompile(`([?&;])([A-Za-z0-9_.-]+)=([^&#,;?\s'"]*)`)
 		// -X name=value, -X=name=value, -X 'name=value' (link flags, anywhere in an argument).
 		referencePatterns.linkerX = regexp.MustCompile(`-X(?:=|\s+)(['"]?)([^\s='"]+)=`)
 		referencePatterns.headerValue = regexp.MustCompile(`(?i)\b(authorization|proxy-authorization|private-token)(\s*:\s*)[^\r\n'"]*`)

@@ -146,9 +146,10 @@ func urlUserInfoAt(text string, i int) (match, bool) {
 	return match{end: at + 1, from: userInfo, to: at, hide: true}, true
 }
 
-// queryParamAt: ([?&;])([A-Za-z0-9_.-]+)=([^&#,;\s'"]*), hidden when the name is secret
+// queryParamAt: ([?&;])([A-Za-z0-9_.-]+)=([^&#,;?\s'"]*), hidden when the name is secret
 // and the value not empty. name=value in a query string; the value ends where the next
-// parameter, fragment, list item (GOPROXY's ',') or word begins. A '?' does not end it.
+// parameter, fragment, list item (GOPROXY's ',') or word begins — or at a second '?'
+// (`?a=b?token=x`: the token is a parameter of its own to whoever reads it).
 func queryParamAt(text string, i int) (match, bool) {
 	if c := text[i]; c != '?' && c != '&' && c != ';' {
 		return match{}, false
@@ -162,7 +163,7 @@ func queryParamAt(text string, i int) (match, bool) {
 	}
 	value := nameEnd + 1
 	end := value
-	for end < len(text) && !isSpace(text[end]) && !strings.ContainsRune("&#,;'\"", rune(text[end])) {
+	for end < len(text) && !isSpace(text[end]) && !strings.ContainsRune("&#,;?'\"", rune(text[end])) {
 		end++
 	}
 	hide := end > value && secretQueryName(text[i+1:nameEnd])

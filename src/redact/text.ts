@@ -30,7 +30,7 @@ const RULES: Rule[] = [
   // URL user-info of any characters, up to the LAST '@' before the host (as Go's net/url reads it).
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi, (_m, scheme) => `${scheme}${REDACTED}@`],
   // Secret-looking query parameters: `?token=…`, `&api_key=…`, `&sig=…`.
-  [/([?&;])([\w.[\]-]+)=([^&#\s'",;|]*)/g, (m, sep, name, value) => (value && isSecretQueryName(name) ? `${sep}${name}=${REDACTED}` : m)],
+  [/([?&;])([\w.[\]-]+)=([^&#?\s'",;|]*)/g, (m, sep, name, value) => (value && isSecretQueryName(name) ? `${sep}${name}=${REDACTED}` : m)],
 ];
 
 /** The text with every secret the rules recognise replaced by `***`. Idempotent. */

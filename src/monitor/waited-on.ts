@@ -28,7 +28,10 @@ function pipesOf(pid: number, want: 'read' | 'write'): number[] {
 }
 
 function lockHolders(treePids: ReadonlySet<number>): number[] {
-  const locks = parseLocks(readProcText('/proc/locks') ?? '');
+  const text = readProcText('/proc/locks') ?? '';
+  // Waiters are the "->" lines: without one on the machine, nobody of the tree waits (the usual case).
+  if (!text.includes('->')) return [];
+  const locks = parseLocks(text);
   const waited = new Set(locks.filter((l) => l.waiting && treePids.has(l.pid)).map((l) => l.id));
   return locks.filter((l) => waited.has(l.id) && !l.waiting && l.pid > 0 && !treePids.has(l.pid)).map((l) => l.pid);
 }

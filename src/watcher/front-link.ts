@@ -3,6 +3,8 @@
 // link the watcher reads how much go wrote, what it wrote last, when and how go ended, and asks
 // the front to print a line, to hold its exit, or to end with 124.
 import * as net from 'node:net';
+import type { ActivitySample } from '../monitor/idle-detector';
+import { parseCheckpoints } from './checkpoints';
 
 export interface Hello {
   uuid: string;
@@ -13,6 +15,8 @@ export interface Hello {
   argv: string[];
   cwd: string;
   trigger: 'timer' | 'sigquit';
+  /** The front's samples of go's tree before the watcher started, oldest first; often none. */
+  checkpoints: ActivitySample[];
 }
 
 export interface GoExit {
@@ -30,7 +34,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** A hello with the fields the watcher cannot do without, or null. */
-export function parseHello(m: Message): Hello | null {
+export function parseHello(m: Message, now = Date.now()): Hello | null {
   if (m.ev !== 'hello' || !isString(m.uuid) || !isNumber(m.goPid) || !isNumber(m.frontPid) || !isString(m.realGo)) return null;
   const argv = Array.isArray(m.argv) ? m.argv.filter(isString) : [];
   return {
@@ -38,10 +42,11 @@ export function parseHello(m: Message): Hello | null {
     goPid: m.goPid,
     frontPid: m.frontPid,
     realGo: m.realGo,
-    startedMs: isNumber(m.startedMs) ? m.startedMs : Date.now(),
+    startedMs: isNumber(m.startedMs) ? m.startedMs : now,
     argv,
     cwd: isString(m.cwd) ? m.cwd : '',
     trigger: m.trigger === 'sigquit' ? 'sigquit' : 'timer',
+    checkpoints: parseCheckpoints(m.checkpoints, m.goPid, now),
   };
 }
 

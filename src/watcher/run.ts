@@ -57,7 +57,7 @@ export async function watchRun(link: FrontLink, hello: Hello): Promise<void> {
   );
   link.onSigquit = () => void handler.handle('sigquit', sampler.idleMs);
   link.onSignal = () => tracker.rememberNow();
-  sampler.start();
+  sampler.start(hello.checkpoints);
   // A SIGQUIT that started the watcher, or that came while it was setting up.
   if (hello.trigger === 'sigquit' || link.sigquitSeen) void handler.handle('sigquit', 0);
 

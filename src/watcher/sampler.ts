@@ -1,13 +1,16 @@
-// The sampler: every SAMPLE_EVERY_MS it reads go's process tree once and feeds it to the
-// leftover tracker and the idle detector; idle for the hang limit calls onHang. go's output is
-// counted by the front, which relays go's stderr: we ask it at each sample.
+// The sampler: it reads go's process tree once per tick and feeds it to the leftover tracker and
+// the idle detector; idle for the hang limit calls onHang. Ticks follow sample-schedule.ts: every
+// 500 ms, slower once the tree has been quiet a while (2 s from 5 s), and at the moment the limit
+// is reached.
+// go's output is counted by the front, which relays go's stderr: we ask it at each sample.
+// The front's own samples from before the watcher started (the hello's checkpoints) come first,
+// so that a quiet spell can start before the watcher did.
 // Without /proc (macOS) the signal is go's own CPU time (pidusage) and its output.
 import { type ActivitySample, IdleDetector } from '../monitor/idle-detector';
 import { HAS_PROCFS, readTree } from '../monitor/process-table';
 import { sampleTree } from '../monitor/tree-sample';
 import type { DescendantTracker } from './leftovers';
-
-export const SAMPLE_EVERY_MS = 500;
+import { nextSampleAt } from './sample-schedule';
 
 /** A sample, or null when go is gone; `stopped` when go is stopped (Ctrl-Z): not idle, paused. */
 type SampleFn = (at: number, outputBytes: number) => Promise<(ActivitySample & { stopped: boolean }) | null>;
@@ -39,8 +42,11 @@ export class Sampler {
   private readonly detector = new IdleDetector();
   private readonly sample: SampleFn;
   private timer: NodeJS.Timeout | null = null;
+  private running = false;
   private busy = false;
   private reported = false; // one snapshot per run; sampling goes on for the tracker
+  /** When the quiet spell began, as of the last tick; null when that tick saw none (no sample, go stopped). */
+  private quietSince: number | null = null;
   /** How long the tree has been idle, as of the last sample. */
   idleMs = 0;
   /** The longest quiet spell so far, hung or not: what GOMODSHIM_HANG_AFTER=auto learns from. */
@@ -58,39 +64,65 @@ export class Sampler {
     this.sample = HAS_PROCFS ? procfsSampler(goPid, tracker) : pidusageSampler(goPid);
   }
 
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), SAMPLE_EVERY_MS);
+  /**
+   * checkpoints: the front's samples of go's tree, oldest first. They count what ours count but
+   * the lock holders and pipe writers outside the tree, so any difference reads as activity; that
+   * holds for the /proc sampler only. They never call a hang: our own first sample, taken at once,
+   * confirms the spell or ends it.
+   */
+  start(checkpoints: readonly ActivitySample[] = []): void {
+    this.running = true;
+    if (HAS_PROCFS) for (const c of checkpoints) this.observe(c);
     // At once too: go has run for a second already, and its tree is the tracker's to learn.
     void this.tick();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
+  private observe(s: ActivitySample): void {
+    this.idleMs = this.detector.observe(s);
+    this.quietSince = s.at - this.idleMs;
+    this.longestIdleMs = Math.max(this.longestIdleMs, this.idleMs);
+  }
+
   private async tick(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || !this.running) return;
     this.busy = true;
     try {
-      const bytes = await this.outputBytes();
-      if (bytes === null || !this.timer) return;
-      const s = await this.sample(Date.now(), bytes);
-      if (!s || !this.timer) return;
-      if (s.stopped) {
-        // A stopped job waits for its user, not for a server: the quiet spell starts again.
-        this.detector.reset();
-        this.idleMs = 0;
-        return;
-      }
-      this.idleMs = this.detector.observe(s);
-      this.longestIdleMs = Math.max(this.longestIdleMs, this.idleMs);
-      if (this.idleMs >= this.limit.ms && !this.reported) {
-        this.reported = true;
-        this.onHang(this.idleMs);
-      }
+      await this.sampleOnce();
     } finally {
       this.busy = false;
+      this.scheduleNext();
+    }
+  }
+
+  private scheduleNext(): void {
+    if (!this.running) return;
+    const now = Date.now();
+    const at = nextSampleAt(now, this.quietSince, this.reported ? Number.POSITIVE_INFINITY : this.limit.ms);
+    this.timer = setTimeout(() => void this.tick(), at - now);
+  }
+
+  private async sampleOnce(): Promise<void> {
+    this.quietSince = null; // until this tick finds a spell
+    const bytes = await this.outputBytes();
+    if (bytes === null || !this.running) return;
+    const s = await this.sample(Date.now(), bytes);
+    if (!s || !this.running) return;
+    if (s.stopped) {
+      // A stopped job waits for its user, not for a server: the quiet spell starts again.
+      this.detector.reset();
+      this.idleMs = 0;
+      return;
+    }
+    this.observe(s);
+    if (this.idleMs >= this.limit.ms && !this.reported) {
+      this.reported = true;
+      this.onHang(this.idleMs);
     }
   }
 }

@@ -13,8 +13,8 @@ import (
 // own start a second in (docs/front-protocol.md, "checkpoints").
 const checkpointEvery = 250 * time.Millisecond
 
-// checkpoint is one activity sample of go's tree, in the watcher's terms: CPU ticks and
-// rchar+wchar of go and its descendants, go's stderr bytes, and which processes exist.
+// checkpoint is one activity sample of go's tree, in the watcher's terms: CPU ticks (with
+// those of reaped children) and rchar+wchar of go and its descendants, go's stderr bytes, and which processes exist.
 // Processes the watcher counts beyond the tree (a lock holder, a pipe writer) are not
 // here: a difference reads as activity, so a hang is never called earlier than it is.
 type checkpoint struct {
@@ -64,7 +64,9 @@ func (c checkpoint) json() *jsonObject {
 		int("outputBytes", c.outputBytes).str("processKey", c.processKey)
 }
 
-// cpuTicksOf: utime + stime (fields 14 and 15 of /proc/PID/stat), after the last ')'.
+// cpuTicksOf: utime + stime + cutime + cstime (fields 14 to 17 of /proc/PID/stat, read
+// after the last ')'): a child reaped between two checkpoints leaves its CPU with its parent,
+// as the watcher counts it.
 func cpuTicksOf(pid int) (int64, bool) {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
@@ -75,9 +77,15 @@ func cpuTicksOf(pid int) (int64, bool) {
 	if len(fields) < 20 {
 		return 0, false
 	}
-	utime, err1 := strconv.ParseInt(fields[11], 10, 64)
-	stime, err2 := strconv.ParseInt(fields[12], 10, 64)
-	return utime + stime, err1 == nil && err2 == nil
+	var total int64
+	for _, field := range fields[11:15] {
+		n, err := strconv.ParseInt(field, 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		total += n
+	}
+	return total, true
 }
 
 // ioBytesOf: rchar + wchar of /proc/PID/io, 0 where it cannot be read (as the watcher counts).

@@ -71,7 +71,12 @@ async function timeOneHang(fx: Fixtures, proxy: SilentProxy, i: number): Promise
 
 /** The front's children: go, and (after a second) the watcher, told apart by its command line. */
 function frontChildren(frontPid: number): { go: number; watcher: number | undefined } {
-  const kids = fs.readFileSync(`/proc/${frontPid}/task/${frontPid}/children`, 'latin1').trim().split(' ').map(Number);
+  // Children are listed under the thread that forked them, which need not be the main one.
+  const kids = fs
+    .readdirSync(`/proc/${frontPid}/task`)
+    .flatMap((tid) => fs.readFileSync(`/proc/${frontPid}/task/${tid}/children`, 'latin1').split(' '))
+    .filter(Boolean)
+    .map(Number);
   const isWatcher = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('watcher.js');
   return { go: kids.find((p) => !isWatcher(p))!, watcher: kids.find(isWatcher) };
 }

@@ -9,6 +9,8 @@ export interface ProcStat {
   session: number;
   /** user + system CPU, in clock ticks */
   cpuTicks: number;
+  /** user + system CPU of its children it has waited for (cutime + cstime), in clock ticks */
+  reapedTicks?: number;
   /** since boot, in clock ticks: with pid, identifies a process across pid reuse */
   startTime: number;
 }
@@ -32,6 +34,7 @@ export function parseStat(text: string): ProcStat | null {
     pgrp: Number(f[2]),
     session: Number(f[3]),
     cpuTicks: Number(f[11]) + Number(f[12]),
+    reapedTicks: Number(f[13]) + Number(f[14]),
     startTime: Number(f[19]),
   };
 }

@@ -14,7 +14,12 @@ export function readIoBytes(pid: number): number {
   }
 }
 
-/** The tree's cumulative CPU and I/O. Call with the table already read for this tick. */
+/**
+ * The tree's cumulative CPU and I/O. Call with the table already read for this tick. A process's
+ * CPU counts with that of the children it has reaped (cutime + cstime): a compile that starts and
+ * ends between two samples is not lost, and a child reaped inside the tree moves its CPU to its
+ * parent instead of taking it away. The front's checkpoints count the same.
+ */
 export function sampleTree(table: ProcessTable, goPid: number, outputBytes: number, at: number): ActivitySample {
   const go = table.get(goPid);
   const tree = go ? [go, ...descendantsOf(table, goPid)] : [];
@@ -22,7 +27,7 @@ export function sampleTree(table: ProcessTable, goPid: number, outputBytes: numb
   let ioBytes = 0;
   const pids: number[] = [];
   for (const p of tree) {
-    cpuTicks += p.cpuTicks;
+    cpuTicks += p.cpuTicks + (p.reapedTicks ?? 0);
     ioBytes += readIoBytes(p.pid);
     pids.push(p.pid);
   }
@@ -32,7 +37,7 @@ export function sampleTree(table: ProcessTable, goPid: number, outputBytes: numb
     for (const p of readTree(holder).values()) {
       if (counted.has(p.pid)) continue;
       counted.add(p.pid);
-      cpuTicks += p.cpuTicks;
+      cpuTicks += p.cpuTicks + (p.reapedTicks ?? 0);
       ioBytes += readIoBytes(p.pid);
     }
   }

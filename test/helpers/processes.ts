@@ -50,6 +50,16 @@ export function descendantPids(pid: number): number[] {
   return found;
 }
 
+/**
+ * go below a shim (the front's one child that is not the watcher), or undefined. Not the lowest
+ * pid: once pids wrap, the watcher started a second later may have it.
+ */
+export function goUnder(shimPid: number): number | undefined {
+  const watchers = pidsWithArgument('watcher.js');
+  const children = childrenOf(shimPid).filter((p) => !watchers.includes(p));
+  return children.length === 1 ? children[0] : undefined;
+}
+
 /** Live pids whose command line contains marker (a unique string the test put there). */
 export function pidsWithArgument(marker: string): number[] {
   const out: number[] = [];

@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import { assertSameAsRealGo } from '../helpers/compare';
 import { journalFiles, journalStartTagged, rawRuns, rawRunTagged } from '../helpers/database';
 import { BUILD_TIMEOUT_MS, goCacheIn, writeSleeper } from '../helpers/go-programs';
-import { bytesWritten, commOf, descendantPids, killTree, pidExists, waitFor, waitUntil } from '../helpers/processes';
+import { bytesWritten, commOf, descendantPids, goUnder, killTree, pidExists, waitFor, waitUntil } from '../helpers/processes';
 import { historyJson, isRunning, REAL_GO, type RunResult, runCli, runRealGo, runShim, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 /** go -C exists from Go 1.20 on; an older go rejects the flag with exit 2. */
@@ -159,7 +159,8 @@ describe('history', { concurrency: true }, () => {
     try {
       // go and the program it runs, both up: then go (not the shim) gets SIGKILL.
       tree = await waitFor('go run under way', () => {
-        const pids = shimPid > 0 ? descendantPids(shimPid) : [];
+        const go = shimPid > 0 ? goUnder(shimPid) : undefined;
+        const pids = go === undefined ? [] : [go, ...descendantPids(go)];
         return pids.some((p) => commOf(p) === 'fixture') ? pids : undefined;
       });
       process.kill(tree[0], 'SIGKILL');

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { LOAD_SLACK_MS } from '../helpers/bounds';
 import { assertSameOutcome } from '../helpers/compare';
 import { type ModuleProxy, startModuleProxy } from '../helpers/module-proxy';
-import { childrenOf, killAll, pidsWithArgument, sleep, waitUntil } from '../helpers/processes';
+import { childrenOf, goUnder, killAll, pidsWithArgument, sleep, waitUntil } from '../helpers/processes';
 import { isRunning, REAL_GO, type RunResult, run, SHIM_GO, tempDir, testEnv, writeModule } from '../helpers/shim';
 
 // Long enough for a go that should have died to be seen dead, many times over.
@@ -55,11 +55,10 @@ async function startWaiting(goBinary: string, opts: { wrap?: string[]; env?: Nod
 }
 
 /** The go process below a shim (the front's child; its other child, after a second, is the watcher). */
-function goUnder(shimPid: number): number {
-  const watchers = pidsWithArgument('watcher.js');
-  const children = childrenOf(shimPid).filter((p) => !watchers.includes(p));
-  assert.equal(children.length, 1, `one go below the shim, found ${children.join(',')}`);
-  return children[0];
+function goBelow(shimPid: number): number {
+  const go = goUnder(shimPid);
+  assert.ok(go !== undefined, `one go below the shim, found ${childrenOf(shimPid).join(',')}`);
+  return go;
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -67,7 +66,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const real = await startWaiting(REAL_GO);
     process.kill(real.pid, sig);
     const shim = await startWaiting(SHIM_GO);
-    const go = goUnder(shim.pid);
+    const go = goBelow(shim.pid);
     process.kill(shim.pid, sig);
     const [r, s] = await Promise.all([real.result, shim.result]);
     assert.equal(r.signal, sig, 'the real go dies by the signal');
@@ -82,7 +81,7 @@ test('SIGQUIT to the shim alone (observe mode): a snapshot, one line, and the sh
   timeout: 60_000,
 }, async () => {
   const shim = await startWaiting(SHIM_GO, { env: { ...downloadEnv(), GOMODSHIM_ON_HANG: 'observe', GOMODSHIM_PROBE_TIMEOUT: '300ms' } });
-  const go = goUnder(shim.pid);
+  const go = goBelow(shim.pid);
   process.kill(shim.pid, 'SIGQUIT');
   await sleep(SURVIVAL_CHECK_MS);
   assert.ok(isRunning(shim.pid), 'the shim survived SIGQUIT');
@@ -103,7 +102,7 @@ test('SIGQUIT to the shim alone (observe mode): a snapshot, one line, and the sh
 test('signals go ignores (SIGUSR1, SIGUSR2, SIGALRM) end neither go nor the shim, and print nothing', { timeout: 60_000 }, async () => {
   const real = await startWaiting(REAL_GO);
   const shim = await startWaiting(SHIM_GO);
-  const go = goUnder(shim.pid);
+  const go = goBelow(shim.pid);
   for (const sig of ['SIGUSR1', 'SIGUSR2', 'SIGALRM'] as const) {
     process.kill(real.pid, sig);
     process.kill(shim.pid, sig);
@@ -125,7 +124,7 @@ for (const sig of ['SIGHUP', 'SIGINT'] as const) {
     const wrap = ['/bin/sh', '-c', `trap '' ${sig.slice(3)}; exec "$@"`, 'sh'];
     const real = await startWaiting(REAL_GO, { wrap });
     const shim = await startWaiting(SHIM_GO, { wrap });
-    const go = goUnder(shim.pid);
+    const go = goBelow(shim.pid);
     process.kill(real.pid, sig);
     process.kill(shim.pid, sig);
     await sleep(SURVIVAL_CHECK_MS);
@@ -139,7 +138,7 @@ for (const sig of ['SIGHUP', 'SIGINT'] as const) {
 
 test('go killed outright (SIGKILL to go itself): the shim dies by SIGKILL too', { timeout: 60_000 }, async () => {
   const shim = await startWaiting(SHIM_GO);
-  process.kill(goUnder(shim.pid), 'SIGKILL');
+  process.kill(goBelow(shim.pid), 'SIGKILL');
   const s = await shim.result;
   assert.deepEqual({ code: s.code, signal: s.signal }, { code: null, signal: 'SIGKILL' });
   assert.equal(s.stderr.toString(), '');
@@ -154,7 +153,7 @@ test('go ending by SIGQUIT: exit 2 after its dump, or death by SIGABRT with GOTR
     for (const goBinary of [REAL_GO, SHIM_GO]) {
       const env = { ...downloadEnv(), GOTRACEBACK: traceback };
       const w = await startWaiting(goBinary, { env });
-      process.kill(goBinary === SHIM_GO ? goUnder(w.pid) : w.pid, 'SIGQUIT');
+      process.kill(goBinary === SHIM_GO ? goBelow(w.pid) : w.pid, 'SIGQUIT');
       const r = await w.result;
       // Go 1.23+ writes `goroutine 1 gp=0x… m=… mp=0x… [state]:`; older ones `goroutine 1 [state]:`.
       assert.match(r.stderr.toString(), /^goroutine 1 (?:gp=\S+ m=\S+ (?:mp=\S+ )?)?\[/m, 'the goroutine dump came through');

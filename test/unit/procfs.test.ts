@@ -1,5 +1,6 @@
 // The procfs parsers on texts captured from a real /proc (test/fixtures/procfs/README.md).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -16,6 +17,7 @@ test('parseStat: a comm with spaces and parentheses', () => {
     pgrp: 31222,
     session: 3699,
     cpuTicks: 16 + 60, // utime + stime, fields 14 and 15
+    reapedTicks: 0, // cutime + cstime, fields 16 and 17
     startTime: 149955, // field 22
   });
 });
@@ -29,6 +31,7 @@ test('parseStat: a comm that looks like the fields after it', () => {
     pgrp: 17056,
     session: 32349,
     cpuTicks: 0,
+    reapedTicks: 0,
     startTime: 188883,
   });
 });
@@ -38,6 +41,14 @@ test('parseStat: the live stat of this process agrees with what node knows', () 
   assert.equal(own?.pid, process.pid);
   assert.equal(own?.ppid, process.ppid);
   assert.equal(own?.state, 'R');
+});
+
+test('parseStat: the CPU of a child the process has reaped is its reapedTicks', () => {
+  // A subshell that keeps a core busy for a while, reaped by the shell, which then prints its own stat.
+  const r = spawnSync('/bin/sh', ['-c', 'i=0; (while [ $i -lt 300000 ]; do i=$((i+1)); done); cat /proc/$$/stat'], { encoding: 'latin1' });
+  const stat = parseStat(r.stdout);
+  assert.ok(stat !== null, r.stdout);
+  assert.ok((stat.reapedTicks ?? 0) > 0, `reaped ${stat.reapedTicks} ticks`);
 });
 
 test('parseStat: truncated or foreign text is refused', () => {

@@ -27,8 +27,6 @@ func startDetached(path string, argv []string, extraFd int) (int, error) {
 	})
 }
 
-var errNotFound = errors.New("executable file not found in $PATH")
-
 // lookPath finds an executable on PATH. Relative PATH entries are skipped, as os/exec
 // refuses what they would give.
 func lookPath(name string) (string, error) {
@@ -41,5 +39,5 @@ func lookPath(name string) (string, error) {
 			return path, nil
 		}
 	}
-	return "", errNotFound
+	return "", errors.New(name + ": executable file not found in $PATH")
 }

@@ -20,12 +20,18 @@ test("SIGQUIT to the shim alone in dump mode: a snapshot with the parsed dump, o
   const env = hangEnv(dir, { GOPROXY: `http://127.0.0.1:${server.port}`, GOMODSHIM_HANG_AFTER: '60s' });
   let snapshot: Snapshot | undefined;
   try {
+    let ended = false;
     const running = runWatched(['mod', 'download', `${module}@v1.0.0`], {
       cwd: appModule(dir),
       env,
       onSpawn: (pid) =>
         // Once go waits on the proxy; if it never asks, SIGTERM ends the run and the test fails.
-        void waitUntil(() => server.received().includes(`/${module}/@v/v1.0.0.info`), 20_000).then((asked) => process.kill(pid, asked ? 'SIGQUIT' : 'SIGTERM')),
+        // Never after the run has ended: the pid may be another test's by then.
+        void waitUntil(() => ended || server.received().includes(`/${module}/@v/v1.0.0.info`), 20_000).then((asked) => {
+          if (!ended) process.kill(pid, asked ? 'SIGQUIT' : 'SIGTERM');
+        }),
+    }).finally(() => {
+      ended = true;
     });
     const r = await running;
     assert.deepEqual({ code: r.code, signal: r.signal }, { code: 2, signal: null }, `the shim ends with go's status:\n${r.stderr}`);

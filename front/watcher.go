@@ -65,7 +65,6 @@ func launchWatcher(ring *tailRing) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	closeInheritedOnExec()
 	ours, theirs, err := socketPair()
 	if err != nil {
 		return nil, err

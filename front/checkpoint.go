@@ -64,17 +64,11 @@ func (c checkpoint) json() *jsonObject {
 		int("outputBytes", c.outputBytes).str("processKey", c.processKey)
 }
 
-// cpuTicksOf: utime + stime + cutime + cstime (fields 14 to 17 of /proc/PID/stat, read
-// after the last ')'): a child reaped between two checkpoints leaves its CPU with its parent,
+// cpuTicksOf: utime + stime + cutime + cstime (fields 14 to 17 of /proc/PID/stat): a child reaped between two checkpoints leaves its CPU with its parent,
 // as the watcher counts it.
 func cpuTicksOf(pid int) (int64, bool) {
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return 0, false
-	}
-	s := string(data)
-	fields := strings.Fields(s[strings.LastIndex(s, ")")+1:])
-	if len(fields) < 20 {
+	fields := statFields(strconv.Itoa(pid))
+	if fields == nil {
 		return 0, false
 	}
 	var total int64

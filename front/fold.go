@@ -30,5 +30,5 @@ func (j *journal) foldIfPiledUp() {
 	if err != nil {
 		return // the next reader folds them in
 	}
-	startDetached(node, []string{node, script, "--fold"}, -1)
+	startDetached(node, []string{node, script, "--fold"}, watcherEnv(), devNullFd, devNullFd, devNullFd)
 }

@@ -1,30 +1,14 @@
 package main
 
-import (
-	"os"
-	"syscall"
-)
+import "os"
 
 // handOff gives go's stderr pipe, still held open by something go started (a credential
 // cache, a -toolexec server), to a detached copy of the front that goes on relaying, so
 // the caller gets go's status now and that process's later output still arrives.
 func handOff(pipe *os.File) {
-	self, err := os.Executable()
-	if err != nil {
-		return
+	if self, err := os.Executable(); err == nil {
+		startDetached(self, []string{self, "--stderr-relay"}, os.Environ(), int(pipe.Fd()), devNullFd, 2)
 	}
-	devNull, err := os.Open(os.DevNull)
-	if err != nil {
-		return
-	}
-	defer devNull.Close()
-	closeInheritedOnExec()
-	attr := &syscall.ProcAttr{
-		Env:   os.Environ(),
-		Files: []uintptr{pipe.Fd(), devNull.Fd(), 2},
-		Sys:   &syscall.SysProcAttr{Setsid: true},
-	}
-	syscall.ForkExec(self, []string{self, "--stderr-relay"}, attr)
 }
 
 // relayStdinToStderr is the --stderr-relay mode: copy until end of file.

@@ -79,44 +79,5 @@ func redactText(text string) string {
 }
 
 // redactLinkerX hides the value of -X name=value link flags whose name (after the
-// last '.') looks secret. The value runs to the closing quote if the name was quoted,
-// else to the next blank or quote.
-func redactLinkerX(text string) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(text); {
-		m, ok := linkerXAt(text, i)
-		if !ok {
-			i++
-			continue
-		}
-		i = m.end
-		if m.start < last {
-			continue // inside a value already hidden
-		}
-		valueStart := m.end
-		valueEnd := len(text)
-		if m.quote != "" {
-			if j := strings.Index(text[valueStart:], m.quote); j >= 0 {
-				valueEnd = valueStart + j
-			}
-		} else if j := strings.IndexAny(text[valueStart:], " \t\n'\""); j >= 0 {
-			valueEnd = valueStart + j
-		}
-		name := m.name
-		if dot := strings.LastIndex(name, "."); dot >= 0 {
-			name = name[dot+1:]
-		}
-		if !secretFlagName(name) || valueEnd == valueStart {
-			continue
-		}
-		b.WriteString(text[last:valueStart])
-		b.WriteString(redacted)
-		last = valueEnd
-	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
+// last '.') looks secret.
+func redactLinkerX(text string) string { return replaceMatches(text, linkerValueAt) }

@@ -95,7 +95,9 @@ func replaceMatches(text string, at func(text string, i int) (match, bool)) stri
 			i++
 			continue
 		}
-		if m.hide {
+		// A match that starts inside a part already hidden is passed over: only a -X value
+		// runs past its own match, and what starts inside it is part of that value.
+		if m.hide && i >= last {
 			b.WriteString(text[last:m.from])
 			b.WriteString(redacted)
 			last = m.to
@@ -200,10 +202,33 @@ func headerValueAt(text string, i int) (match, bool) {
 	return match{}, false
 }
 
-// A linker flag found by linkerXAt: text[start:end] is "-X name=" (the value follows).
+// A linker flag found by linkerXAt: text[:end] ends with "-X name=" (the value follows).
 type linkerFlag struct {
-	start, end  int
+	end         int
 	quote, name string
+}
+
+// linkerValueAt: a -X flag (linkerXAt) and its value, which runs to the closing quote if the
+// name was quoted, else to the next blank or quote. Hidden when the name after its last '.'
+// looks secret and the value is not empty.
+func linkerValueAt(text string, i int) (match, bool) {
+	f, ok := linkerXAt(text, i)
+	if !ok {
+		return match{}, false
+	}
+	valueEnd := len(text)
+	if f.quote != "" {
+		if j := strings.Index(text[f.end:], f.quote); j >= 0 {
+			valueEnd = f.end + j
+		}
+	} else if j := strings.IndexAny(text[f.end:], " \t\n'\""); j >= 0 {
+		valueEnd = f.end + j
+	}
+	name := f.name
+	if dot := strings.LastIndex(name, "."); dot >= 0 {
+		name = name[dot+1:]
+	}
+	return match{end: f.end, from: f.end, to: valueEnd, hide: secretFlagName(name) && valueEnd > f.end}, true
 }
 
 // linkerXAt: -X(?:=|\s+)(['"]?)([^\s='"]+)=, i.e. -X name=value, -X=name=value,
@@ -229,7 +254,7 @@ func linkerXAt(text string, i int) (linkerFlag, bool) {
 	if j == name || j == len(text) || text[j] != '=' {
 		return linkerFlag{}, false
 	}
-	return linkerFlag{start: i, end: j + 1, quote: text[quote:name], name: text[name:j]}, true
+	return linkerFlag{end: j + 1, quote: text[quote:name], name: text[name:j]}, true
 }
 
 // flagWithValue: ^(--?)([A-Za-z0-9_.-]+)=, a flag and its value in one argument; it returns

@@ -116,19 +116,28 @@ func moduleLine(f *os.File) (string, bool) {
 	return "", false
 }
 
-// startTicks: field 22 of /proc/self/stat, the front's start in clock ticks since boot,
-// read after the last ')' since the command name may hold anything; 0 without /proc.
-func startTicks() int64 {
-	data, err := os.ReadFile("/proc/self/stat")
+// statFields: the fields of /proc/<pid>/stat from field 3 on (field n is [n-3]), read after
+// the last ')' since the command name may hold anything; nil when it cannot be read.
+func statFields(pid string) []string {
+	data, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
-		return 0
+		return nil
 	}
 	s := string(data)
-	fields := strings.Fields(s[strings.LastIndex(s, ")")+1:])
-	if len(fields) < 20 {
+	if fields := strings.Fields(s[strings.LastIndex(s, ")")+1:]); len(fields) >= 20 {
+		return fields
+	}
+	return nil
+}
+
+// startTicks: field 22 of /proc/self/stat, the front's start in clock ticks since boot; 0
+// without /proc.
+func startTicks() int64 {
+	fields := statFields("self")
+	if fields == nil {
 		return 0
 	}
-	n, _ := strconv.ParseInt(fields[19], 10, 64) // field 3 is fields[0]
+	n, _ := strconv.ParseInt(fields[19], 10, 64)
 	return n
 }
 

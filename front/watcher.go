@@ -70,7 +70,7 @@ func launchWatcher(ring *tailRing) (*watcher, error) {
 		return nil, err
 	}
 	defer theirs.Close()
-	if _, err := startDetached(node, []string{node, script}, int(theirs.Fd())); err != nil {
+	if _, err := startDetached(node, []string{node, script}, watcherEnv(), devNullFd, devNullFd, devNullFd, int(theirs.Fd())); err != nil {
 		ours.Close()
 		return nil, err
 	}
